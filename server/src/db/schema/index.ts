@@ -1,0 +1,4 @@
+/** The whole database schema, one module per area. drizzle-kit generates migrations from this. */
+export * from './identity.ts';
+export * from './audit.ts';
+export * from './outbox.ts';

@@ -1,0 +1,92 @@
+/**
+ * The authorization matrix: for each action, which roles may perform it and over what scope.
+ * This is the only place that says who may do what; the use-case layer asks `decide` for every
+ * action, whether it arrives over REST, the CLI or (later) FHIR, HL7 and jobs.
+ *
+ * Scopes: `self` (the actor's own user or tokens), `organization` (the actor's active organization),
+ * `network` (any organization in the actor's network). A target outside the actor's scope is
+ * reported as not found, never as forbidden, so that nobody learns it exists.
+ */
+import type { Role } from './vocabulary.ts';
+
+export type Scope = 'self' | 'organization' | 'network';
+
+const everyone = (scope: Scope): Record<Role, Scope> => ({
+  navigator: scope,
+  peer_specialist: scope,
+  clinician: scope,
+  cbo_intake: scope,
+  liaison: scope,
+  program_manager: scope,
+  org_admin: scope,
+  network_convener: scope,
+});
+
+export const MATRIX = {
+  /** See the network's organizations and sites (the partner list everybody works from). */
+  'organization.read': everyone('network'),
+  'organization.create': { network_convener: 'network' },
+  'organization.update': { org_admin: 'organization', network_convener: 'network' },
+  'site.manage': { org_admin: 'organization', network_convener: 'network' },
+  /** See the people of an organization and their roles. */
+  'member.read': { org_admin: 'organization', program_manager: 'organization', network_convener: 'network' },
+  'member.invite': { org_admin: 'organization', network_convener: 'network' },
+  'member.update': { org_admin: 'organization', network_convener: 'network' },
+  /** Own API tokens: every role may create, list and revoke its own. */
+  'token.manage_own': everyone('self'),
+  /** An organization's tokens (all members'): list and revoke, e.g. when someone leaves. */
+  'token.manage_org': { org_admin: 'organization' },
+  'audit.read': { org_admin: 'organization', network_convener: 'network' },
+  'audit.verify': { network_convener: 'network' },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Action = keyof typeof MATRIX;
+export const ACTIONS = Object.keys(MATRIX) as Action[];
+
+export interface Subject {
+  roles: readonly Role[];
+  userId: string;
+  organizationId: string;
+}
+
+export interface Target {
+  /** The organization that owns the object. */
+  organizationId?: string;
+  /** The user the object belongs to (for `self`-scoped actions). */
+  userId?: string;
+}
+
+export type Decision = 'allow' | 'forbidden' | 'not_found';
+
+const SCOPE_RANK: Record<Scope, number> = { self: 0, organization: 1, network: 2 };
+
+/** The widest scope any of the subject's roles grants for the action, or undefined. */
+export function grantedScope(roles: readonly Role[], action: Action): Scope | undefined {
+  const cell = MATRIX[action] as Partial<Record<Role, Scope>>;
+  let best: Scope | undefined;
+  for (const role of roles) {
+    const scope = cell[role];
+    if (scope && (!best || SCOPE_RANK[scope] > SCOPE_RANK[best])) best = scope;
+  }
+  return best;
+}
+
+/**
+ * Decides an action on a target already known to be in the subject's network. `not_found` when the
+ * target lies outside every scope the subject could ever see for this kind of object; `forbidden`
+ * when the subject can see it but its roles do not allow the action.
+ */
+export function decide(subject: Subject, action: Action, target: Target = {}): Decision {
+  const scope = grantedScope(subject.roles, action);
+  const sameOrg = target.organizationId === undefined || target.organizationId === subject.organizationId;
+  const sameUser = target.userId === undefined || target.userId === subject.userId;
+  if (!scope) return sameOrg ? 'forbidden' : 'not_found';
+  switch (scope) {
+    case 'network':
+      return 'allow';
+    case 'organization':
+      return sameOrg ? 'allow' : 'not_found';
+    case 'self':
+      return sameUser && sameOrg ? 'allow' : 'not_found';
+  }
+}

@@ -1,0 +1,20 @@
+/** Time is injected: use cases read `deps.clock.now()`, tests move a manual clock instead of sleeping. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock for tests and simulations: starts at `start` and moves only when told. */
+export function manualClock(start: Date | string): Clock & { advance(ms: number): void; set(at: Date | string): void } {
+  let current = new Date(start).getTime();
+  return {
+    now: () => new Date(current),
+    advance: (ms) => {
+      current += ms;
+    },
+    set: (at) => {
+      current = new Date(at).getTime();
+    },
+  };
+}
