@@ -24,6 +24,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          name: 'int-postgres',
+          include: ['server/test/**/*.int.test.ts'],
+          env: { HANDOFF_TEST_ENGINE: 'postgres' },
+          globalSetup: ['server/test/harness/global-postgres.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -39,6 +39,7 @@ const envSchema = z.object({
   HANDOFF_TRUST_PROXY: flag(false),
   HANDOFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HANDOFF_OUTBOX_INTERVAL_MS: intFrom(2000, 50, 600_000),
+  HANDOFF_LOGIN_RATE_PER_MINUTE: intFrom(30, 1, 1_000_000),
 });
 
 export type EnvInput = Partial<Record<keyof z.input<typeof envSchema>, string>>;
@@ -59,6 +60,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   outboxIntervalMs: number;
+  loginRatePerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -88,5 +90,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.HANDOFF_TRUST_PROXY,
     logLevel: e.HANDOFF_LOG_LEVEL,
     outboxIntervalMs: e.HANDOFF_OUTBOX_INTERVAL_MS,
+    loginRatePerMinute: e.HANDOFF_LOGIN_RATE_PER_MINUTE,
   };
 }

@@ -40,7 +40,20 @@ export interface OperatorActor extends ActorBase {
   kind: 'operator';
 }
 
-export type Actor = MemberActor | OperatorActor;
+/** Someone not signed in: logging in, resetting a password, accepting an invitation. */
+export interface AnonymousActor extends ActorBase {
+  kind: 'anonymous';
+}
+
+export type Actor = MemberActor | OperatorActor | AnonymousActor;
+
+export interface RequestMeta {
+  requestId: string | null;
+  clientAddress: string | null;
+  via: Channel;
+}
+
+export const anonymousActor = (meta: RequestMeta): AnonymousActor => ({ kind: 'anonymous', ...meta });
 
 export const operatorActor = (via: Channel = 'cli'): OperatorActor => ({
   kind: 'operator',

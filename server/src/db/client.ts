@@ -3,7 +3,7 @@
  * `postgres://` URL is given. Both are driven through one Drizzle type, `Db`, and one migration set.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -66,12 +66,22 @@ export async function runMigrations(database: Database): Promise<void> {
   }
 }
 
+/** Runs raw SQL and returns its rows (both drivers answer `{ rows }`). */
+export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
 /** The number of applied migrations, or 0 when the database has never been migrated. */
 export async function appliedMigrationCount(db: Queryable): Promise<number> {
-  const exists = await db.execute<{ ok: boolean }>(
+  const [exists] = await queryRows<{ ok: boolean }>(
+    db,
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as ok`,
   );
-  if (!exists.rows[0]?.ok) return 0;
-  const res = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-  return res.rows[0]?.n ?? 0;
+  if (!exists?.ok) return 0;
+  const [res] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
+  return res?.n ?? 0;
 }

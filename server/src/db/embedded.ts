@@ -2,7 +2,16 @@
  * Guards for the embedded database directory: one process at a time (a lock file holding the pid),
  * and detection of a first start that was interrupted before the database was complete.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export class DataDirError extends Error {}

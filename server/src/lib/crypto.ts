@@ -5,7 +5,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A URL-safe random token with the given prefix, e.g. `hnd_…` for API tokens. */
-export const randomToken = (prefix = '', bytes = 32): string => prefix + randomBytes(bytes).toString('base64url');
+export const randomToken = (prefix = '', bytes = 32): string =>
+  prefix + randomBytes(bytes).toString('base64url');
 
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
@@ -20,7 +21,9 @@ export function seal(plain: string, key: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  return ['v1', iv, cipher.getAuthTag(), data]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
 }
 
 export function unseal(sealed: string, key: Buffer): string {

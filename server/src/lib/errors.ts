@@ -23,15 +23,18 @@ export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly errors: FieldError[] | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** A more specific problem type than the kind, e.g. `invalid_credentials`. */
+  readonly type: string | undefined;
 
   constructor(
     kind: ErrorKind,
     message: string,
-    options: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    options: { errors?: FieldError[]; retryAfterSeconds?: number; type?: string } = {},
   ) {
     super(message);
     this.name = 'AppError';
     this.kind = kind;
+    this.type = options.type;
     this.errors = options.errors;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
@@ -39,6 +42,7 @@ export class AppError extends Error {
 
 /** The one not-found error: the same words whether the object is missing or hidden from the actor. */
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const forbidden = (message = 'Your role does not allow this action') => new AppError('forbidden', message);
+export const forbidden = (message = 'Your role does not allow this action') =>
+  new AppError('forbidden', message);
 export const invalid = (field: string, message: string) =>
   new AppError('validation', `Invalid ${field}: ${message}`, { errors: [{ field, message }] });

@@ -31,7 +31,11 @@ export async function appendAuditEvent(tx: Tx, actor: Actor, at: Date, input: Au
   const networkId = input.networkId !== undefined ? input.networkId : (member?.networkId ?? null);
   const chain = networkId ?? 'system';
   await tx.insert(auditChainHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chain, chain)).for('update');
+  const [head] = await tx
+    .select()
+    .from(auditChainHeads)
+    .where(eq(auditChainHeads.chain, chain))
+    .for('update');
   if (!head) throw new Error('audit chain head vanished');
   const fields: ChainedFields = {
     chain,

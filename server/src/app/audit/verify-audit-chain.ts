@@ -36,7 +36,8 @@ export async function verifyAuditChain(db: Queryable, onlyChain?: string): Promi
         .limit(BATCH);
       problem = findBrokenLink(rows as StoredEvent[], prev);
       if (problem || rows.length === 0) break;
-      const last = rows[rows.length - 1]!;
+      const last = rows.at(-1);
+      if (!last) break;
       prev = { seq: last.seq, hash: last.hash };
       if (rows.length < BATCH) break;
     }
@@ -46,7 +47,12 @@ export async function verifyAuditChain(db: Queryable, onlyChain?: string): Promi
         reason: `chain head says ${head.seq} events but the chain ends at ${prev.seq} (events removed or head altered)`,
       };
     }
-    reports.push({ chain: head.chain, events: prev.seq, ok: !problem, ...(problem ? { firstBroken: problem } : {}) });
+    reports.push({
+      chain: head.chain,
+      events: prev.seq,
+      ok: !problem,
+      ...(problem ? { firstBroken: problem } : {}),
+    });
   }
   return reports;
 }

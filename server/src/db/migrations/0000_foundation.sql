@@ -136,6 +136,7 @@ CREATE TABLE "app_user" (
 	"password_changed_at" timestamp with time zone,
 	"totp_secret_enc" text,
 	"totp_enabled_at" timestamp with time zone,
+	"totp_last_step" integer,
 	"locale" text DEFAULT 'en' NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,

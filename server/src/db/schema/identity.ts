@@ -43,7 +43,10 @@ export const organizations = pgTable(
     parentId: uuid('parent_id'),
     part2Program: boolean('part2_program').notNull().default(true),
     part2LegalStatus: text('part2_legal_status').notNull().default('part2_program'),
-    totpRequiredRoles: text('totp_required_roles').array().notNull().default(sql`'{}'::text[]`),
+    totpRequiredRoles: text('totp_required_roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     street: text('street'),
     city: text('city'),
     state: text('state'),
@@ -99,6 +102,8 @@ export const users = pgTable('app_user', {
   passwordChangedAt: ts('password_changed_at'),
   totpSecretEnc: text('totp_secret_enc'),
   totpEnabledAt: ts('totp_enabled_at'),
+  /** Last accepted TOTP time step: a code is never accepted twice (replay protection). */
+  totpLastStep: integer('totp_last_step'),
   locale: text('locale').notNull().default('en'),
   status: text('status').notNull().default('active'),
   createdAt: ts('created_at').notNull(),

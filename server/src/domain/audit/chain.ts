@@ -62,10 +62,13 @@ export function findBrokenLink(
 ): LinkProblem | undefined {
   let { seq, hash } = previous;
   for (const event of events) {
-    if (event.seq !== seq + 1) return { seq: seq + 1, reason: `event ${seq + 1} is missing (next found: ${event.seq})` };
-    if (event.prevHash !== hash) return { seq: event.seq, reason: 'prev_hash does not match the previous event' };
+    if (event.seq !== seq + 1)
+      return { seq: seq + 1, reason: `event ${seq + 1} is missing (next found: ${event.seq})` };
+    if (event.prevHash !== hash)
+      return { seq: event.seq, reason: 'prev_hash does not match the previous event' };
     const { prevHash: _p, hash: stored, ...fields } = event;
-    if (chainHash(hash, fields) !== stored) return { seq: event.seq, reason: 'content does not match its hash (altered)' };
+    if (chainHash(hash, fields) !== stored)
+      return { seq: event.seq, reason: 'content does not match its hash (altered)' };
     seq = event.seq;
     hash = stored;
   }

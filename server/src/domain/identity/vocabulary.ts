@@ -26,7 +26,12 @@ export type CboSubtype = (typeof CBO_SUBTYPES)[number];
  * the most restrictive reading (fail closed): an organization nobody has classified is treated as a
  * Part 2 program.
  */
-export const PART2_LEGAL_STATUSES = ['part2_program', 'covered_entity', 'business_associate', 'lawful_holder'] as const;
+export const PART2_LEGAL_STATUSES = [
+  'part2_program',
+  'covered_entity',
+  'business_associate',
+  'lawful_holder',
+] as const;
 export type Part2LegalStatus = (typeof PART2_LEGAL_STATUSES)[number];
 
 export const ROLES = [
