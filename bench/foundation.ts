@@ -30,6 +30,17 @@ async function probe(url: string, init: RequestInit): Promise<void> {
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${res.status}: ${await res.text()}`);
 }
 
+/** Waits until the server answers a cheap request promptly, i.e. the backlog of the load is gone. */
+async function settle(url: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const started = performance.now();
+    await fetch(`${url}/healthz`).catch(() => undefined);
+    if (performance.now() - started < 50) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
+
 export default async function foundation(context: BenchContext): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const engine of context.engines) {
@@ -68,7 +79,10 @@ export default async function foundation(context: BenchContext): Promise<BenchRe
         ),
       );
     } finally {
+      // autocannon stops at its deadline with requests still in flight; let the server finish them.
+      await settle(server.url);
       await server.close();
+      context.log(`${engine}: server closed`);
     }
   }
   return results;

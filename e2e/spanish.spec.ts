@@ -1,0 +1,100 @@
+/**
+ * Journey 7: switch the interface to Spanish (remembered across reloads, `<html lang>` follows), and
+ * check that the English and Spanish bundles have the same keys and label every vocabulary code.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  CBO_SUBTYPES,
+  ORGANIZATION_KINDS,
+  PART2_LEGAL_STATUSES,
+  ROLES,
+} from '../server/src/domain/identity/vocabulary.ts';
+import * as webVocabulary from '../web/src/vocabulary.ts';
+import { expectAccessible } from './support/accessibility.ts';
+import { DEMO_PASSWORD, users } from './support/demo-users.ts';
+import { expect, test } from './support/fixtures.ts';
+
+type Bundle = { [key: string]: string | Bundle };
+
+const load = (language: string) =>
+  JSON.parse(readFileSync(new URL(`../web/src/i18n/${language}.json`, import.meta.url), 'utf8')) as Bundle;
+
+function flatten(bundle: Bundle, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(bundle)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+test('the interface speaks Spanish when asked, and remembers it', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('heading', { level: 1, name: 'Iniciar sesión' })).toBeVisible();
+  await expectAccessible(page, 'login (es)');
+
+  await page.getByLabel('Correo electrónico').fill(users.intake.email);
+  await page.getByLabel('Contraseña', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Bienvenido/a, ${users.intake.displayName}` }),
+  ).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Principal' });
+  for (const label of [
+    'Inicio',
+    'Directorio',
+    'Alianzas',
+    'Pacientes',
+    'Transiciones',
+    'Tareas',
+    'Resultados',
+  ]) {
+    await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
+  }
+  await expect(page.getByTestId('active-organization')).toContainText('Personal de admisión');
+  await expect(page.getByTestId('active-organization')).toContainText('Organización comunitaria');
+  await expectAccessible(page, 'home (es)');
+
+  await nav.getByRole('link', { name: 'Alianzas' }).click();
+  await expect(page.getByText('Próximamente', { exact: true })).toBeVisible();
+  await expect(page).toHaveTitle('Alianzas · Handoff');
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('heading', { level: 1, name: 'Alianzas' })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Partnerships' })).toBeVisible();
+});
+
+test('English and Spanish have the same keys, none empty, and label every vocabulary code', () => {
+  const en = flatten(load('en'));
+  const es = flatten(load('es'));
+  const onlyEn = [...en.keys()].filter((k) => !es.has(k));
+  const onlyEs = [...es.keys()].filter((k) => !en.has(k));
+  expect({ onlyEn, onlyEs }).toEqual({ onlyEn: [], onlyEs: [] });
+  const empty = [...en, ...es].filter(([, v]) => !v.trim()).map(([k]) => k);
+  expect(empty).toEqual([]);
+
+  const vocab: [string, readonly string[]][] = [
+    ['vocab.role', ROLES],
+    ['vocab.organizationKind', ORGANIZATION_KINDS],
+    ['vocab.cboSubtype', CBO_SUBTYPES],
+    ['vocab.part2LegalStatus', PART2_LEGAL_STATUSES],
+  ];
+  for (const [prefix, codes] of vocab) {
+    for (const code of codes) {
+      expect(en.get(`${prefix}.${code}`), `en ${prefix}.${code}`).toBeTruthy();
+      expect(es.get(`${prefix}.${code}`), `es ${prefix}.${code}`).toBeTruthy();
+    }
+  }
+  // The web app's copy of the vocabulary matches the server's.
+  expect(webVocabulary.ROLES).toEqual(ROLES);
+  expect(webVocabulary.ORGANIZATION_KINDS).toEqual(ORGANIZATION_KINDS);
+  expect(webVocabulary.CBO_SUBTYPES).toEqual(CBO_SUBTYPES);
+  expect(webVocabulary.PART2_LEGAL_STATUSES).toEqual(PART2_LEGAL_STATUSES);
+});
