@@ -15,8 +15,9 @@ import type {
 const orgs = '/api/v1/organizations';
 const org = (id: string) => `${orgs}/${encodeURIComponent(id)}`;
 
+/** Lists up to 500 organizations (the API's maximum page), optionally filtered by kind and name. */
 export const listOrganizations = (filter: { kind?: string; q?: string } = {}) =>
-  api<Items<Organization>>(orgs, { query: filter });
+  api<Items<Organization>>(orgs, { query: { ...filter, limit: 500 } });
 
 export const getOrganization = (id: string) => api<Organization>(org(id));
 
@@ -52,7 +53,7 @@ export const updateMember = (
 
 export const listInvitations = (orgId: string) => api<Items<Invitation>>(`${org(orgId)}/invitations`);
 
-export const createInvitation = (orgId: string, input: { email: string; roles: string[] }) =>
+export const createInvitation = (orgId: string, input: { email: string; roles: string[]; locale?: string }) =>
   api<Invitation>(`${org(orgId)}/invitations`, { method: 'POST', body: input });
 
 export const revokeInvitation = (orgId: string, invitationId: string) =>

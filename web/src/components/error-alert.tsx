@@ -12,7 +12,9 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
   if (!error) return null;
   const message = describeError(error, t);
   const api = isApiError(error) ? error : undefined;
-  const detail = api?.detail && api.detail !== message && !api.errors?.length ? api.detail : undefined;
+  // The server's own words only where they say what to fix (validation, conflicts) and no field shows them.
+  const explains = api !== undefined && [400, 409, 422].includes(api.status) && !api.errors?.length;
+  const detail = explains && api.detail !== message ? api.detail : undefined;
   return (
     <Alert color="red" variant="light" title={title ?? message} role="alert">
       {title ? message : null}

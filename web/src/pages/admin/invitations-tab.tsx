@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../api/api-error.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { createInvitation, listInvitations, revokeInvitation } from '../../api/organizations.ts';
 import type { Invitation } from '../../api/types.ts';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
@@ -25,7 +26,8 @@ export function InvitationsTab({ organizationId }: { organizationId: string }) {
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
   const invite = useMutation({
-    mutationFn: () => createInvitation(organizationId, { email: email.trim(), roles }),
+    mutationFn: () =>
+      createInvitation(organizationId, { email: email.trim(), roles, locale: currentLanguage() }),
     onSuccess: async (invitation) => {
       notifications.show({
         message: t('admin.invitations.sent', { email: invitation.email }),

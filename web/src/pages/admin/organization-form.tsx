@@ -59,13 +59,21 @@ const fromOrganization = (o: Organization | undefined): FormValue => ({
 
 const orNull = (value: string) => (value.trim() ? value.trim() : null);
 
+/** A URL-friendly short name made from the organization's name. */
+export const slugify = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+
+/** The request body: kind, parent and slug are set at creation only (PATCH does not accept them). */
 function toInput(v: FormValue, creating: boolean): OrganizationInput {
-  return {
+  const common: OrganizationInput = {
     name: v.name.trim(),
-    ...(creating && v.slug.trim() ? { slug: v.slug.trim() } : {}),
-    kind: v.kind,
-    cboSubtype: v.kind === 'cbo' ? ((orNull(v.cboSubtype) as CboSubtype | null) ?? 'other') : null,
-    parentId: v.kind === 'hospital' ? orNull(v.parentId) : null,
     part2Program: v.part2Program,
     part2LegalStatus: v.part2LegalStatus,
     totpRequiredRoles: v.totpRequiredRoles,
@@ -75,7 +83,14 @@ function toInput(v: FormValue, creating: boolean): OrganizationInput {
     postalCode: orNull(v.postalCode),
     phone: orNull(v.phone),
     website: orNull(v.website),
-    ...(creating ? {} : { active: v.active }),
+    ...(v.kind === 'cbo' ? { cboSubtype: (orNull(v.cboSubtype) as CboSubtype | null) ?? 'other' } : {}),
+  };
+  if (!creating) return { ...common, active: v.active };
+  return {
+    ...common,
+    slug: v.slug.trim() || slugify(v.name),
+    kind: v.kind,
+    ...(v.kind === 'hospital' ? { parentId: orNull(v.parentId) } : {}),
   };
 }
 
@@ -98,12 +113,13 @@ export function OrganizationForm({
   const labels = useLabels();
   const creating = !organization;
   const [value, setValue] = useState<FormValue>(() => fromOrganization(organization));
+  const [slugTouched, setSlugTouched] = useState(false);
   const set = <K extends keyof FormValue>(key: K, next: FormValue[K]) =>
     setValue((v) => ({ ...v, [key]: next }));
   const parents = useQuery({
     queryKey: ['organizations', { kind: 'health_system', q: '' }],
     queryFn: () => listOrganizations({ kind: 'health_system' }),
-    enabled: value.kind === 'hospital',
+    enabled: creating && value.kind === 'hospital',
   });
   const text = (
     key: 'name' | 'slug' | 'street' | 'city' | 'state' | 'postalCode' | 'phone' | 'website',
@@ -126,10 +142,33 @@ export function OrganizationForm({
       <Stack>
         <ErrorAlert error={error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {text('name', { required: true })}
-          {creating ? text('slug', { description: t('organization.slugHelp') }) : null}
+          <TextInput
+            label={t('organization.name')}
+            required
+            value={value.name}
+            error={fieldError(error, 'name')}
+            onChange={(e) => {
+              const name = e.currentTarget.value;
+              setValue((v) => ({ ...v, name, ...(creating && !slugTouched ? { slug: slugify(name) } : {}) }));
+            }}
+          />
+          {creating ? (
+            <TextInput
+              label={t('organization.slug')}
+              description={t('organization.slugHelp')}
+              required
+              value={value.slug}
+              error={fieldError(error, 'slug')}
+              onChange={(e) => {
+                setSlugTouched(true);
+                set('slug', e.currentTarget.value);
+              }}
+            />
+          ) : null}
           <NativeSelect
             label={t('organization.kind')}
+            description={creating ? undefined : t('organization.kindFixed')}
+            disabled={!creating}
             value={value.kind}
             error={fieldError(error, 'kind')}
             onChange={(e) => set('kind', e.currentTarget.value as OrganizationKind)}
@@ -144,7 +183,7 @@ export function OrganizationForm({
               data={CBO_SUBTYPES.map((s) => ({ value: s, label: labels.subtype(s) }))}
             />
           ) : null}
-          {value.kind === 'hospital' ? (
+          {creating && value.kind === 'hospital' ? (
             <NativeSelect
               label={t('organization.parent')}
               value={value.parentId}
@@ -152,9 +191,7 @@ export function OrganizationForm({
               onChange={(e) => set('parentId', e.currentTarget.value)}
               data={[
                 { value: '', label: t('organization.noParent') },
-                ...(parents.data?.items ?? [])
-                  .filter((p) => p.id !== organization?.id)
-                  .map((p) => ({ value: p.id, label: p.name })),
+                ...(parents.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
               ]}
             />
           ) : null}
