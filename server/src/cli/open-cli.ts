@@ -13,6 +13,8 @@ export async function withCliDeps<T>(fn: (deps: Deps, config: Config) => Promise
   const config = loadConfig();
   const secretKey = resolveSecretKey(config);
   const opened = await openConfiguredDatabase(config);
+  // For the CLI a first start is complete once the database exists and is migrated.
+  opened.finishFirstStart();
   const deps: Deps = {
     db: opened.database.db,
     engine: opened.database.engine,

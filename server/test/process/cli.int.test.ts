@@ -1,0 +1,181 @@
+/**
+ * The `handoff` CLI as a real process: help for every command, org listing, user and token creation
+ * (the token alone on stdout), errors on stderr with a non-zero exit, and a backup restored into a
+ * fresh installation (on PostgreSQL, restored into embedded PGlite: the format is portable).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipReason } from '../harness/database.ts';
+import { httpLogin, newInstallation, runCli, startServer, type Installation } from '../support/processes.ts';
+
+const COMMANDS = [
+  [],
+  ['serve'],
+  ['migrate'],
+  ['seed-demo'],
+  ['org', 'list'],
+  ['user', 'create'],
+  ['token', 'create'],
+  ['audit', 'verify'],
+  ['backup'],
+  ['restore'],
+];
+
+describe.skipIf(skipReason)('handoff CLI', () => {
+  let i: Installation;
+  beforeAll(async () => {
+    i = await newInstallation({ HANDOFF_DEMO: '0' });
+  });
+  afterAll(() => i.dispose());
+
+  it('prints usage for every command with --help and exits 0', async () => {
+    const results = await Promise.all(COMMANDS.map((command) => runCli([...command, '--help'], i.env)));
+    results.forEach((res, n) => {
+      expect(res.code, COMMANDS[n]?.join(' ')).toBe(0);
+      expect(res.stdout).toMatch(new RegExp(`Usage: handoff ${COMMANDS[n]?.join(' ') ?? ''}`));
+    });
+  });
+
+  it('migrates, seeds the demo, lists organizations as JSON', async () => {
+    expect((await runCli(['migrate'], i.env)).code).toBe(0);
+    const empty = await runCli(['org', 'list', '--json'], i.env);
+    expect(JSON.parse(empty.stdout)).toEqual([]);
+    const seeded = await runCli(['seed-demo'], i.env);
+    expect(seeded.code).toBe(0);
+    expect(seeded.stderr).toMatch(/navigator@demo\.handoff\.test/);
+    const again = await runCli(['seed-demo'], i.env);
+    expect(again.stderr).toMatch(/already exists/);
+    const list = await runCli(['org', 'list', '--json'], i.env);
+    const orgs = JSON.parse(list.stdout) as Array<{ slug: string; kind: string }>;
+    expect(orgs.length).toBeGreaterThanOrEqual(36);
+    expect(orgs.filter((o) => o.kind === 'hospital')).toHaveLength(7);
+  });
+
+  it('creates a user and an API token that works; errors go to stderr with a non-zero exit', async () => {
+    const created = await runCli(
+      [
+        'user',
+        'create',
+        '--email',
+        'ops.admin@x.test',
+        '--password',
+        'a long ops passphrase',
+        '--org',
+        'erie-shore-medical-center',
+        '--role',
+        'org_admin',
+      ],
+      i.env,
+    );
+    expect(created.stderr).toMatch(/User created/);
+    expect(created.code).toBe(0);
+    const badRole = await runCli(
+      [
+        'user',
+        'create',
+        '--email',
+        'x@x.test',
+        '--password',
+        'a long ops passphrase',
+        '--org',
+        'erie-shore-medical-center',
+        '--role',
+        'pilot',
+      ],
+      i.env,
+    );
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/role/);
+    const weak = await runCli(
+      [
+        'user',
+        'create',
+        '--email',
+        'y@x.test',
+        '--password',
+        'short',
+        '--org',
+        'erie-shore-medical-center',
+        '--role',
+        'navigator',
+      ],
+      i.env,
+    );
+    expect(weak.code).not.toBe(0);
+    expect(weak.stderr).toMatch(/password/);
+    const noOrg = await runCli(
+      [
+        'user',
+        'create',
+        '--email',
+        'z@x.test',
+        '--password',
+        'a long ops passphrase',
+        '--org',
+        'nowhere',
+        '--role',
+        'navigator',
+      ],
+      i.env,
+    );
+    expect(noOrg.code).not.toBe(0);
+    expect(noOrg.stderr).toMatch(/not found/);
+    const missingArg = await runCli(['user', 'create', '--email', 'z@x.test'], i.env);
+    expect(missingArg.code).not.toBe(0);
+    expect(missingArg.stderr).toMatch(/required option/);
+
+    const token = await runCli(['token', 'create', '--email', 'ops.admin@x.test'], i.env);
+    expect(token.code).toBe(0);
+    expect(token.stdout).toMatch(/^hnd_[\w-]+\n$/);
+    const ambiguous = await runCli(
+      ['token', 'create', '--email', 'peer.crosshired@demo.handoff.test'],
+      i.env,
+    );
+    expect(ambiguous.code).not.toBe(0);
+    expect(ambiguous.stderr).toMatch(/--org/);
+
+    const server = await startServer(i.env);
+    try {
+      const res = await fetch(`${server.url}/api/v1/network`, {
+        headers: { authorization: `Bearer ${token.stdout.trim()}` },
+      });
+      expect(res.status).toBe(200);
+      await httpLogin(server.url, 'ops.admin@x.test', 'a long ops passphrase');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('backs up and restores into a fresh embedded installation with the audit chain intact', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'handoff-backup-')), 'backup.jsonl.gz');
+    const backup = await runCli(['backup', file], i.env);
+    expect(backup.code).toBe(0);
+    expect(backup.stderr).toMatch(/Backup written/);
+    const target = {
+      ...i.env,
+      HANDOFF_DATA_DIR: mkdtempSync(join(tmpdir(), 'handoff-restore-')),
+      HANDOFF_DEMO: '0',
+    };
+    delete (target as Record<string, string | undefined>).DATABASE_URL;
+    const restore = await runCli(['restore', file], target);
+    expect(restore.stderr).toMatch(/Restored \d+ rows/);
+    expect(restore.code).toBe(0);
+    const verify = await runCli(['audit', 'verify'], target);
+    expect(verify.code).toBe(0);
+    expect(verify.stderr).toMatch(/intact/);
+    const before = JSON.parse((await runCli(['org', 'list', '--json'], i.env)).stdout) as unknown[];
+    const after = JSON.parse((await runCli(['org', 'list', '--json'], target)).stdout) as unknown[];
+    expect(after).toEqual(before);
+    const twice = await runCli(['restore', file], target);
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr).toMatch(/not empty/);
+    const garbage = await runCli(['restore', '/etc/hostname'], {
+      ...target,
+      HANDOFF_DATA_DIR: mkdtempSync(join(tmpdir(), 'handoff-r2-')),
+    });
+    expect(garbage.code).not.toBe(0);
+    expect(garbage.stderr).toMatch(/not a Handoff backup/);
+  });
+});
