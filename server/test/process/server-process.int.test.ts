@@ -169,7 +169,7 @@ describe.skipIf(skipReason)('server process', () => {
     const i = await install();
     const server = await startServer(i.env);
     const headers = await httpLogin(server.url, 'navigator@demo.handoff.test', DEMO_PASSWORD);
-    secrets.push(headers.cookie.split('=')[1] ?? '');
+    secrets.push(headers.cookie?.split('=')[1] ?? '');
     const token = (await (
       await fetch(`${server.url}/api/v1/tokens`, { method: 'POST', headers, body: '{"name":"x"}' })
     ).json()) as {
