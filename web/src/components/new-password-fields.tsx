@@ -1,6 +1,7 @@
 /** A new password typed twice, with the policy as a hint and a mismatch message. */
-import { PasswordInput, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from './password-field.tsx';
 
 export interface NewPasswordValue {
   password: string;
@@ -34,7 +35,7 @@ export function NewPasswordFields({
   const problem = showProblems ? newPasswordProblem(value) : undefined;
   return (
     <Stack gap="sm">
-      <PasswordInput
+      <PasswordField
         label={label ?? t('password.new')}
         description={t('password.policy', { min: MIN_PASSWORD_LENGTH })}
         autoComplete="new-password"
@@ -46,7 +47,7 @@ export function NewPasswordFields({
         }
         onChange={(e) => onChange({ ...value, password: e.currentTarget.value })}
       />
-      <PasswordInput
+      <PasswordField
         label={t('password.confirm')}
         autoComplete="new-password"
         required

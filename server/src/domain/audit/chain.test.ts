@@ -66,9 +66,11 @@ describe('findBrokenLink', () => {
         (seq, how) => {
           const events = build(20);
           const i = seq - 1;
-          if (how === 'alter') events[i] = { ...events[i]!, action: 'tampered' };
+          const original = events[i];
+          if (!original) throw new Error('no event');
+          if (how === 'alter') events[i] = { ...original, action: 'tampered' };
           if (how === 'remove') events.splice(i, 1);
-          if (how === 'relink') events[i] = { ...events[i]!, prevHash: 'f'.repeat(64) };
+          if (how === 'relink') events[i] = { ...original, prevHash: 'f'.repeat(64) };
           const problem = findBrokenLink(events, { seq: 0, hash: GENESIS_HASH });
           if (how === 'remove' && seq === 20)
             expect(problem).toBeUndefined(); // a cut tail is caught by the chain head

@@ -1,5 +1,5 @@
 /** Change password: the current one, then the new one twice. */
-import { Button, PasswordInput, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -13,6 +13,7 @@ import {
   type NewPasswordValue,
 } from '../../components/new-password-fields.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
+import { PasswordField } from '../../components/password-field.tsx';
 
 const EMPTY: NewPasswordValue = { password: '', confirm: '' };
 
@@ -40,7 +41,7 @@ export function ChangePasswordSection() {
       <form onSubmit={submit} noValidate>
         <Stack maw={420}>
           <ErrorAlert error={change.error} />
-          <PasswordInput
+          <PasswordField
             label={t('account.currentPassword')}
             autoComplete="current-password"
             required

@@ -2,7 +2,7 @@
  * Two-step sign-in with an authenticator app: set up (QR code and secret text), confirm with a code
  * to enable; disable with the password.
  */
-import { Badge, Button, Code, Group, Image, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Code, Group, Image, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import QRCode from 'qrcode';
@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { useSession } from '../../session/session-context.ts';
 import { useRefreshSession } from '../../session/session-query.ts';
+import { PasswordField } from '../../components/password-field.tsx';
 
 interface Enrollment {
   secret: string;
@@ -76,7 +77,7 @@ export function TotpSection() {
           <form onSubmit={submitDisable} noValidate>
             <Stack>
               <ErrorAlert error={disable.error} />
-              <PasswordInput
+              <PasswordField
                 label={t('totp.passwordToDisable')}
                 autoComplete="current-password"
                 required

@@ -2,7 +2,7 @@
  * Sign-in: e-mail and password, then a 6-digit authenticator code when the server asks for one
  * (problem type `…/totp-required`); a lockout (429) says how long to wait.
  */
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { readNotice } from '../../components/notice.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { waitWords } from '../../components/wait-words.ts';
 import { useApplySession, useSessionQuery } from '../../session/session-query.ts';
+import { PasswordField } from '../../components/password-field.tsx';
 
 /** Only same-app paths are followed after login (no open redirect). */
 const safeNext = (next: string | null) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -91,7 +92,7 @@ export function LoginPage() {
               onChange={(e) => setEmail(e.currentTarget.value)}
               readOnly={needTotp}
             />
-            <PasswordInput
+            <PasswordField
               label={t('login.password')}
               autoComplete="current-password"
               required
