@@ -72,7 +72,7 @@ test('sign in, visit every area, sign out', async ({ page }) => {
 test('a wrong password is refused with a message', async ({ page }) => {
   await page.goto('/login');
   await page.getByLabel('E-mail address').fill(users.wrongPasswordPerson.email);
-  await page.getByLabel('Password', { exact: true }).fill('not-the-right-password');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not-the-right-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('The e-mail address or password is not correct.');
   await expect(page).toHaveURL(/\/login$/);
@@ -87,7 +87,7 @@ test('signing in with the keyboard alone', async ({ page }) => {
   await tabTo(page, email);
   await page.keyboard.type(users.hospitalManager.email);
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Password', exact: true })).toBeFocused();
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
   await expect(

@@ -23,7 +23,7 @@ test('reset a forgotten password by e-mail', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
   await expectAccessible(page, 'reset password');
 
-  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(newPassword);
   await page.getByLabel('Repeat the new password').fill('something else entirely');
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByText('The two passwords do not match.')).toBeVisible();
@@ -37,7 +37,7 @@ test('reset a forgotten password by e-mail', async ({ page }) => {
   await signOut(page);
 
   await page.getByLabel('E-mail address').fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('The e-mail address or password is not correct.');
 });

@@ -37,7 +37,7 @@ test('the interface speaks Spanish when asked, and remembers it', async ({ page 
   await expectAccessible(page, 'login (es)');
 
   await page.getByLabel('Correo electrónico').fill(users.intake.email);
-  await page.getByLabel('Contraseña', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('textbox', { name: 'Contraseña', exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Iniciar sesión' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: `Bienvenido/a, ${users.intake.displayName}` }),

@@ -37,7 +37,7 @@ test('enable TOTP, then sign in with a code', async ({ page }) => {
   await signOut(page);
 
   await page.getByLabel('E-mail address').fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   const code = page.getByLabel('Authentication code');
   await expect(code).toBeVisible();
