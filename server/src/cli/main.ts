@@ -1,9 +1,10 @@
 /**
- * The `handoff` command line: serve, migrate, seed-demo, org list, user create, token create,
+ * The `handoff` command line: serve, migrate, seed-demo, network create, org create/list, user create,
+ * token create,
  * audit verify, backup, restore. Output for machines goes to stdout; messages and errors to stderr,
  * with a non-zero exit code on failure.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { operatorActor } from '../app/context.ts';
@@ -14,11 +15,16 @@ import { backupDatabase } from '../app/ops/backup-database.ts';
 import { restoreDatabase, RestoreError } from '../app/ops/restore-database.ts';
 import { listOrganizations } from '../app/organizations/list-organizations.ts';
 import { createApiToken } from '../app/tokens/create-api-token.ts';
-import { memberships, users } from '../db/schema/index.ts';
+import { memberships, networks, users } from '../db/schema/index.ts';
+import { createNetwork } from '../app/network/create-network.ts';
+import { createOrganization } from '../app/organizations/create-organization.ts';
+import { createOrganizationInput } from '../app/organizations/schemas.ts';
 import { DataDirError } from '../db/embedded.ts';
 import { AppError } from '../lib/errors.ts';
 import { startHandoff } from '../server.ts';
 import { withCliDeps } from './open-cli.ts';
+
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 const err = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -72,7 +78,73 @@ program
     }),
   );
 
+const network = program.command('network').description('networks (a regional partnership is one network)');
+network
+  .command('create')
+  .description('create a network; prints its id')
+  .requiredOption('--slug <slug>', 'short name, e.g. greater-cleveland')
+  .requiredOption('--name <name>', 'display name')
+  .option('--timezone <tz>', 'IANA time zone', 'America/New_York')
+  .action((opts: { slug: string; name: string; timezone: string }) =>
+    withCliDeps(async (deps) => {
+      const created = await createNetwork(deps, operatorActor(), opts);
+      err(`Network ${opts.slug} created.`);
+      process.stdout.write(`${created.id}\n`);
+    }),
+  );
+
 const org = program.command('org').description('organizations');
+org
+  .command('create')
+  .description('create an organization in a network; prints its id')
+  .requiredOption('--network <slug-or-id>', 'the network')
+  .requiredOption('--slug <slug>', 'short name, unique in the network')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--kind <kind>', 'health_system, hospital or cbo')
+  .option('--subtype <subtype>', 'for a CBO: otp, obot, bridge_clinic, fqhc, peer_recovery, …')
+  .option(
+    '--part2-status <status>',
+    'part2_program (default), covered_entity, business_associate, lawful_holder',
+  )
+  .action(
+    (opts: {
+      network: string;
+      slug: string;
+      name: string;
+      kind: string;
+      subtype?: string;
+      part2Status?: string;
+    }) =>
+      withCliDeps(async (deps) => {
+        const [net] = await deps.db
+          .select()
+          .from(networks)
+          .where(
+            or(
+              eq(networks.slug, opts.network),
+              ...(isUuid(opts.network) ? [eq(networks.id, opts.network)] : []),
+            ),
+          );
+        if (!net) throw new AppError('not_found', `Network '${opts.network}' not found`);
+        const parsed = createOrganizationInput.safeParse({
+          slug: opts.slug,
+          name: opts.name,
+          kind: opts.kind,
+          ...(opts.subtype ? { cboSubtype: opts.subtype } : {}),
+          ...(opts.part2Status
+            ? { part2LegalStatus: opts.part2Status, part2Program: opts.part2Status === 'part2_program' }
+            : {}),
+        });
+        if (!parsed.success) {
+          throw new AppError('validation', 'Invalid organization', {
+            errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+          });
+        }
+        const created = await createOrganization(deps, operatorActor(), parsed.data, net.id);
+        err(`Organization ${created.slug} created.`);
+        process.stdout.write(`${created.id}\n`);
+      }),
+  );
 org
   .command('list')
   .description('list organizations')

@@ -15,6 +15,8 @@ const COMMANDS = [
   ['serve'],
   ['migrate'],
   ['seed-demo'],
+  ['network', 'create'],
+  ['org', 'create'],
   ['org', 'list'],
   ['user', 'create'],
   ['token', 'create'],
@@ -51,6 +53,65 @@ describe.skipIf(skipReason)('handoff CLI', () => {
     const orgs = JSON.parse(list.stdout) as Array<{ slug: string; kind: string }>;
     expect(orgs.length).toBeGreaterThanOrEqual(36);
     expect(orgs.filter((o) => o.kind === 'hospital')).toHaveLength(7);
+  });
+
+  it('bootstraps a new network, organization and first administrator', async () => {
+    const net = await runCli(
+      ['network', 'create', '--slug', 'river-valley', '--name', 'River Valley Network'],
+      i.env,
+    );
+    expect(net.code).toBe(0);
+    expect(net.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
+    const dup = await runCli(['network', 'create', '--slug', 'river-valley', '--name', 'Again'], i.env);
+    expect(dup.code).not.toBe(0);
+    expect(dup.stderr).toMatch(/already exists/);
+    const badKind = await runCli(
+      ['org', 'create', '--network', 'river-valley', '--slug', 'rv-x', '--name', 'X', '--kind', 'castle'],
+      i.env,
+    );
+    expect(badKind.code).not.toBe(0);
+    expect(badKind.stderr).toMatch(/kind/);
+    const org = await runCli(
+      [
+        'org',
+        'create',
+        '--network',
+        'river-valley',
+        '--slug',
+        'rv-health-department',
+        '--name',
+        'RV Health Department',
+        '--kind',
+        'cbo',
+        '--subtype',
+        'other',
+        '--part2-status',
+        'lawful_holder',
+      ],
+      i.env,
+    );
+    expect(org.code).toBe(0);
+    const admin = await runCli(
+      [
+        'user',
+        'create',
+        '--email',
+        'convener@rv.test',
+        '--password',
+        'river valley passphrase',
+        '--org',
+        org.stdout.trim(),
+        '--role',
+        'network_convener',
+      ],
+      i.env,
+    );
+    expect(admin.code).toBe(0);
+    const list = JSON.parse((await runCli(['org', 'list', '--json'], i.env)).stdout) as Array<{
+      slug: string;
+      part2LegalStatus: string;
+    }>;
+    expect(list.find((o) => o.slug === 'rv-health-department')?.part2LegalStatus).toBe('lawful_holder');
   });
 
   it('creates a user and an API token that works; errors go to stderr with a non-zero exit', async () => {

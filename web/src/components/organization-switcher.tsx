@@ -3,13 +3,13 @@
  * Switching asks the server, then refreshes every cached query for the new organization.
  */
 import { NativeSelect, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { switchMembership } from '../api/auth.ts';
 import { activeMembership, useSession } from '../session/session-context.ts';
 import { useApplySession } from '../session/session-query.ts';
 import { describeError } from './describe-error.ts';
+import { notifyError, notifySuccess } from './notify.ts';
 
 export function OrganizationSwitcher() {
   const { t } = useTranslation();
@@ -20,9 +20,9 @@ export function OrganizationSwitcher() {
     onSuccess: (next) => {
       applySession(next);
       const name = activeMembership(next)?.organization.name ?? '';
-      notifications.show({ message: t('frame.switched', { name }), color: 'teal' });
+      notifySuccess(t('frame.switched', { name }));
     },
-    onError: (error) => notifications.show({ message: describeError(error, t), color: 'red' }),
+    onError: (error) => notifyError(describeError(error, t)),
   });
   const active = activeMembership(session);
   if (session.memberships.length <= 1) {

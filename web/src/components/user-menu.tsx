@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { logout } from '../api/auth.ts';
 import { useSession } from '../session/session-context.ts';
 import { useApplySession } from '../session/session-query.ts';
+import type { NoticeState } from './notice.ts';
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -15,8 +16,10 @@ export function UserMenu() {
   const signOut = useMutation({
     mutationFn: logout,
     onSettled: async () => {
+      // Leave the guarded pages first, so the guard does not send us to `/login?next=…`.
+      const state: NoticeState = { notice: 'loggedOut' };
+      await navigate('/login', { replace: true, state });
       applySession(null);
-      await navigate('/login', { replace: true, state: { loggedOut: true } });
     },
   });
   return (

@@ -4,7 +4,7 @@ import { organizations } from '../../db/schema/index.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { authorize, requireMember } from '../authorize.ts';
+import { authorize } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
 import { findOrganization } from './get-organization.ts';
 import { organizationView, type CreateOrganizationInput, type OrganizationView } from './schemas.ts';
@@ -13,12 +13,16 @@ export async function createOrganization(
   deps: Deps,
   actor: Actor,
   input: CreateOrganizationInput,
+  /** For the CLI operator, who belongs to no network: where to create it. */
+  operatorNetworkId?: string,
 ): Promise<OrganizationView> {
-  const member = requireMember(actor);
-  await authorize(deps, member, 'organization.create', { what: 'Organization' });
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first');
+  await authorize(deps, actor, 'organization.create', { what: 'Organization' });
+  const networkId = actor.kind === 'member' ? actor.networkId : operatorNetworkId;
+  if (!networkId) throw invalid('network', 'is required');
   const now = deps.clock.now();
   if (input.parentId) {
-    const parent = await findOrganization(deps.db, member.networkId, input.parentId).catch(() => undefined);
+    const parent = await findOrganization(deps.db, networkId, input.parentId).catch(() => undefined);
     if (!parent) throw invalid('parentId', 'is not an organization of this network');
   }
   try {
@@ -29,14 +33,15 @@ export async function createOrganization(
           ...input,
           cboSubtype: input.cboSubtype ?? null,
           parentId: input.parentId ?? null,
-          networkId: member.networkId,
+          networkId,
           id: randomUUID(),
           createdAt: now,
           updatedAt: now,
         })
         .returning();
       if (!created) throw new Error('insert returned nothing');
-      await appendAuditEvent(tx, member, now, {
+      await appendAuditEvent(tx, actor, now, {
+        networkId,
         action: 'organization.create',
         entityType: 'organization',
         entityId: created.id,

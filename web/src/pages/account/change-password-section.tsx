@@ -1,6 +1,5 @@
 /** Change password: the current one, then the new one twice. */
 import { Button, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +13,7 @@ import {
 } from '../../components/new-password-fields.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
+import { notifySuccess } from '../../components/notify.ts';
 
 const EMPTY: NewPasswordValue = { password: '', confirm: '' };
 
@@ -28,7 +28,7 @@ export function ChangePasswordSection() {
       setCurrent('');
       setValue(EMPTY);
       setTried(false);
-      notifications.show({ message: t('account.passwordChanged'), color: 'teal' });
+      notifySuccess(t('account.passwordChanged'));
     },
   });
   const submit = (event: FormEvent) => {

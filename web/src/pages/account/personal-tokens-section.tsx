@@ -1,6 +1,5 @@
 /** Personal API tokens: list, create (the token is shown once) and revoke. */
 import { Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +11,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { SecretOnce } from '../../components/secret-once.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { TokenTable } from '../../components/token-table.tsx';
+import { notifyError, notifySuccess } from '../../components/notify.ts';
 
 const KEY = ['tokens', 'own'] as const;
 
@@ -33,10 +33,10 @@ export function PersonalTokensSection() {
   const revoke = useMutation({
     mutationFn: revokeToken,
     onSuccess: async () => {
-      notifications.show({ message: t('tokens.revoked'), color: 'teal' });
+      notifySuccess(t('tokens.revoked'));
       await client.invalidateQueries({ queryKey: KEY });
     },
-    onError: (error) => notifications.show({ message: describeError(error, t), color: 'red' }),
+    onError: (error) => notifyError(describeError(error, t)),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

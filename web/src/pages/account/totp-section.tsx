@@ -3,7 +3,6 @@
  * to enable; disable with the password.
  */
 import { Badge, Button, Code, Group, Image, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useState, type FormEvent } from 'react';
@@ -15,6 +14,7 @@ import { SectionCard } from '../../components/section-card.tsx';
 import { useSession } from '../../session/session-context.ts';
 import { useRefreshSession } from '../../session/session-query.ts';
 import { PasswordField } from '../../components/password-field.tsx';
+import { notifySuccess } from '../../components/notify.ts';
 
 interface Enrollment {
   secret: string;
@@ -42,7 +42,7 @@ export function TotpSection() {
     onSuccess: async () => {
       setEnrollment(null);
       setCode('');
-      notifications.show({ message: t('totp.enabled'), color: 'teal' });
+      notifySuccess(t('totp.enabled'));
       await refreshSession();
     },
   });
@@ -50,7 +50,7 @@ export function TotpSection() {
     mutationFn: () => disableTotp(password),
     onSuccess: async () => {
       setPassword('');
-      notifications.show({ message: t('totp.disabled'), color: 'teal' });
+      notifySuccess(t('totp.disabled'));
       await refreshSession();
     },
   });

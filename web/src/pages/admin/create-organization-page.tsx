@@ -1,12 +1,12 @@
 /** A network convener registers a new organization (hospital, health system or CBO). */
 import { Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { createOrganization } from '../../api/organizations.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { OrganizationForm } from './organization-form.tsx';
+import { notifySuccess } from '../../components/notify.ts';
 
 export function CreateOrganizationPage() {
   const { t } = useTranslation();
@@ -15,10 +15,7 @@ export function CreateOrganizationPage() {
   const create = useMutation({
     mutationFn: createOrganization,
     onSuccess: async (organization) => {
-      notifications.show({
-        message: t('admin.organizations.created', { name: organization.name }),
-        color: 'teal',
-      });
+      notifySuccess(t('admin.organizations.created', { name: organization.name }));
       await client.invalidateQueries({ queryKey: ['organizations'] });
       await navigate(`/admin/organizations/${organization.id}`);
     },

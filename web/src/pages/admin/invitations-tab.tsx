@@ -1,6 +1,5 @@
 /** Invite people by e-mail with roles; list invitations and revoke pending ones. */
 import { Button, Stack, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +15,7 @@ import { RoleBadges } from '../../components/role-badges.tsx';
 import { RolesCheckboxes } from '../../components/roles-checkboxes.tsx';
 import { StatusBadge, statusOf } from '../../components/status-badge.tsx';
 import { useFormatDateTime } from '../../components/use-format.ts';
+import { notifyError, notifySuccess } from '../../components/notify.ts';
 
 export function InvitationsTab({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
@@ -29,10 +29,7 @@ export function InvitationsTab({ organizationId }: { organizationId: string }) {
     mutationFn: () =>
       createInvitation(organizationId, { email: email.trim(), roles, locale: currentLanguage() }),
     onSuccess: async (invitation) => {
-      notifications.show({
-        message: t('admin.invitations.sent', { email: invitation.email }),
-        color: 'teal',
-      });
+      notifySuccess(t('admin.invitations.sent', { email: invitation.email }));
       setEmail('');
       setRoles([]);
       await client.invalidateQueries({ queryKey: key });
@@ -41,10 +38,10 @@ export function InvitationsTab({ organizationId }: { organizationId: string }) {
   const revoke = useMutation({
     mutationFn: (invitationId: string) => revokeInvitation(organizationId, invitationId),
     onSuccess: async () => {
-      notifications.show({ message: t('admin.invitations.revoked'), color: 'teal' });
+      notifySuccess(t('admin.invitations.revoked'));
       await client.invalidateQueries({ queryKey: key });
     },
-    onError: (error) => notifications.show({ message: describeError(error, t), color: 'red' }),
+    onError: (error) => notifyError(describeError(error, t)),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

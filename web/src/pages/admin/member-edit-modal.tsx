@@ -1,6 +1,5 @@
 /** Edit a member's roles and job title in a dialog. */
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { updateMember } from '../../api/organizations.ts';
 import type { Member } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { RolesCheckboxes } from '../../components/roles-checkboxes.tsx';
+import { notifySuccess } from '../../components/notify.ts';
 
 export function MemberEditModal({
   organizationId,
@@ -27,7 +27,7 @@ export function MemberEditModal({
     mutationFn: () =>
       updateMember(organizationId, member.membershipId, { roles, title: title.trim() || null }),
     onSuccess: async () => {
-      notifications.show({ message: t('admin.members.saved'), color: 'teal' });
+      notifySuccess(t('admin.members.saved'));
       await client.invalidateQueries({ queryKey: ['members', organizationId] });
       onClose();
     },

@@ -1,6 +1,5 @@
 /** An organization's members: roles, title and status; edit roles, deactivate or reactivate. */
 import { Badge, Button, Group, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +11,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { RoleBadges } from '../../components/role-badges.tsx';
 import { MemberEditModal } from './member-edit-modal.tsx';
+import { notifyError, notifySuccess } from '../../components/notify.ts';
 
 export function MembersTab({ organizationId, canUpdate }: { organizationId: string; canUpdate: boolean }) {
   const { t } = useTranslation();
@@ -23,10 +23,10 @@ export function MembersTab({ organizationId, canUpdate }: { organizationId: stri
     mutationFn: (m: Member) =>
       updateMember(organizationId, m.membershipId, { status: m.status === 'active' ? 'inactive' : 'active' }),
     onSuccess: async () => {
-      notifications.show({ message: t('admin.members.saved'), color: 'teal' });
+      notifySuccess(t('admin.members.saved'));
       await client.invalidateQueries({ queryKey: key });
     },
-    onError: (error) => notifications.show({ message: describeError(error, t), color: 'red' }),
+    onError: (error) => notifyError(describeError(error, t)),
   });
   return (
     <Stack>

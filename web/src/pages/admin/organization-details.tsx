@@ -1,6 +1,5 @@
 /** An organization's details, with an edit mode that saves with `If-Match` (412 when stale). */
 import { Alert, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import type { Organization, OrganizationInput } from '../../api/types.ts';
 import { RoleBadges } from '../../components/role-badges.tsx';
 import { useLabels } from '../../components/use-labels.ts';
 import { OrganizationForm } from './organization-form.tsx';
+import { notifySuccess } from '../../components/notify.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -41,7 +41,7 @@ export function OrganizationDetails({
       client.setQueryData(['organization', org.id], saved);
       await client.invalidateQueries({ queryKey: ['organizations'] });
       setEditing(false);
-      notifications.show({ message: t('admin.organization.saved'), color: 'teal' });
+      notifySuccess(t('admin.organization.saved'));
     },
   });
   const stale = isApiError(save.error) && save.error.status === 412;

@@ -1,12 +1,12 @@
 /** All API tokens of an organization's members (org admins): list and revoke, e.g. when someone leaves. */
 import { Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listOrganizationTokens, revokeOrganizationToken } from '../../api/organizations.ts';
 import { describeError } from '../../components/describe-error.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { TokenTable } from '../../components/token-table.tsx';
+import { notifyError, notifySuccess } from '../../components/notify.ts';
 
 export function OrganizationTokensTab({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
@@ -16,10 +16,10 @@ export function OrganizationTokensTab({ organizationId }: { organizationId: stri
   const revoke = useMutation({
     mutationFn: (tokenId: string) => revokeOrganizationToken(organizationId, tokenId),
     onSuccess: async () => {
-      notifications.show({ message: t('tokens.revoked'), color: 'teal' });
+      notifySuccess(t('tokens.revoked'));
       await client.invalidateQueries({ queryKey: key });
     },
-    onError: (error) => notifications.show({ message: describeError(error, t), color: 'red' }),
+    onError: (error) => notifyError(describeError(error, t)),
   });
   return (
     <Stack>

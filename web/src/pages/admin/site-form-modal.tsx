@@ -1,6 +1,5 @@
 /** Add or edit a site in a dialog: name, address, coordinates, time zone, phone, active. */
 import { Button, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { fieldError } from '../../api/api-error.ts';
 import { createSite, updateSite } from '../../api/organizations.ts';
 import type { Site, SiteInput } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { notifySuccess } from '../../components/notify.ts';
 
 type TextKey = 'name' | 'street' | 'city' | 'state' | 'postalCode' | 'timezone' | 'phone';
 
@@ -41,7 +41,7 @@ export function SiteFormModal({
     mutationFn: (input: SiteInput) =>
       site ? updateSite(organizationId, site.id, input) : createSite(organizationId, input),
     onSuccess: async () => {
-      notifications.show({ message: t('admin.sites.saved'), color: 'teal' });
+      notifySuccess(t('admin.sites.saved'));
       await client.invalidateQueries({ queryKey: ['sites', organizationId] });
       onClose();
     },

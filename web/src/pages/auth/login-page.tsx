@@ -44,7 +44,10 @@ export function LoginPage() {
     },
   });
 
-  if (session.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={next} replace />;
+  // Already signed in: go on, unless we are here because of signing out (the session is cleared next).
+  if (session.data && notice !== 'loggedOut' && !signIn.isPending && !signIn.isSuccess) {
+    return <Navigate to={next} replace />;
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
