@@ -25,7 +25,7 @@ const COMMANDS = [
   ['restore'],
 ];
 
-describe.skipIf(skipReason)('handoff CLI', () => {
+describe.skipIf(skipReason)('handoff CLI', { timeout: 240_000 }, () => {
   let i: Installation;
   beforeAll(async () => {
     i = await newInstallation({ HANDOFF_DEMO: '0' });

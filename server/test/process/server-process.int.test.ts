@@ -26,7 +26,7 @@ function openDirect(i: Installation): Promise<Database> | Database {
   return i.env.DATABASE_URL ? openPostgres(i.env.DATABASE_URL, 2) : openPglite(join(i.dataDir, 'pgdata'));
 }
 
-describe.skipIf(skipReason)('server process', () => {
+describe.skipIf(skipReason)('server process', { timeout: 240_000 }, () => {
   afterAll(async () => {
     for (const i of installations) await i.dispose();
   });
