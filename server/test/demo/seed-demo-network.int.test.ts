@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, seedDemoNetwork, type DemoSeedResult } from '../../src/a
 import type { Deps } from '../../src/app/context.ts';
 import { verifyAuditChain } from '../../src/app/audit/verify-audit-chain.ts';
 import { loadConfig } from '../../src/config.ts';
-import { openPglite, runMigrations, type Database } from '../../src/db/client.ts';
+import { openTestDatabase, skipReason, type TestDatabase } from '../harness/database.ts';
 import {
   auditEvents,
   memberships,
@@ -27,18 +27,17 @@ import { verifyPassword } from '../../src/lib/passwords.ts';
 
 const NOW = new Date('2026-03-02T14:00:00.000Z');
 
-describe('seedDemoNetwork', () => {
-  let database: Database;
+describe.skipIf(skipReason)('seedDemoNetwork', () => {
+  let test: TestDatabase;
   let deps: Deps;
   let first: DemoSeedResult;
   const expected = generateDemoNetwork(1);
 
   beforeAll(async () => {
-    database = await openPglite('memory://');
-    await runMigrations(database);
+    test = await openTestDatabase();
     deps = {
-      db: database.db,
-      engine: database.engine,
+      db: test.database.db,
+      engine: test.database.engine,
       clock: manualClock(NOW),
       config: loadConfig({}),
       secretKey: Buffer.alloc(32),
@@ -48,7 +47,7 @@ describe('seedDemoNetwork', () => {
   });
 
   afterAll(async () => {
-    await database?.close();
+    await test?.dispose();
   });
 
   it('creates the demo network and reports its counts and well-known logins', () => {
