@@ -14,6 +14,12 @@ import {
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+const zipCode = z
+  .string()
+  .regex(/^\d{5}(-\d{4})?$/, 'must be a US ZIP code')
+  .nullable()
+  .optional();
+
 export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes')
@@ -28,11 +34,7 @@ const organizationFields = {
   street: optionalText(200),
   city: optionalText(100),
   state: optionalText(2),
-  postalCode: z
-    .string()
-    .regex(/^\d{5}(-\d{4})?$/, 'must be a US ZIP code')
-    .nullable()
-    .optional(),
+  postalCode: zipCode,
   phone: optionalText(40),
   website: z.url().max(300).nullable().optional(),
   active: z.boolean(),
@@ -82,11 +84,7 @@ export const siteInput = z.strictObject({
   street: optionalText(200),
   city: optionalText(100),
   state: optionalText(2),
-  postalCode: z
-    .string()
-    .regex(/^\d{5}(-\d{4})?$/, 'must be a US ZIP code')
-    .nullable()
-    .optional(),
+  postalCode: zipCode,
   latitude: z.number().min(-90).max(90).nullable().optional(),
   longitude: z.number().min(-180).max(180).nullable().optional(),
   timezone: z.string().max(64).nullable().optional(),
