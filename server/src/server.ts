@@ -27,6 +27,9 @@ import { createOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 
+/** How long in-flight requests may take to finish at shutdown. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export interface StartOptions {
   clock?: Clock;
   log?: Logger;
@@ -141,7 +144,18 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
     close() {
       closing ??= (async () => {
         await running.outbox.stop();
-        await running.app.close();
+        // Graceful: new requests get 503 and in-flight ones finish. Keep-alive connections that turn
+        // idle afterwards are closed as they do (Node closes idle ones only once, at close time), and
+        // whatever is still open after the grace period is cut.
+        const server = running.app.server;
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
+        const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        try {
+          await running.app.close();
+        } finally {
+          clearInterval(sweep);
+          clearTimeout(deadline);
+        }
         await database.close();
         opened.release();
       })();
