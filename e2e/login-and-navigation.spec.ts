@@ -10,6 +10,7 @@ import { tabTo } from './support/keyboard.ts';
 const COMING_SOON = ['Directory', 'Partnerships', 'Patients', 'Transitions', 'Tasks', 'Outcomes'];
 
 test('sign in, visit every area, sign out', async ({ page }) => {
+  test.setTimeout(180_000); // fifteen pages, each checked with axe
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
@@ -77,6 +78,21 @@ test('a wrong password is refused with a message', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('The e-mail address or password is not correct.');
   await expect(page).toHaveURL(/\/login$/);
   await expectAccessible(page, 'login with error');
+});
+
+test('repeated wrong passwords pause sign-in and say for how long', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('E-mail address').fill(users.lockedOutPerson.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not-the-right-password');
+  const submit = page.getByRole('button', { name: 'Sign in' });
+  const paused = page.getByRole('alert').filter({ hasText: 'Sign-in is paused' });
+  for (let attempt = 0; attempt < 10 && !(await paused.isVisible()); attempt++) {
+    await submit.click();
+    await expect(submit).toBeEnabled();
+    await expect(page.getByRole('alert').first()).toBeVisible();
+  }
+  await expect(paused).toContainText(/Try again in \d+ (second|minute|hour)s?\./);
+  await expectAccessible(page, 'login locked');
 });
 
 test('signing in with the keyboard alone', async ({ page }) => {

@@ -62,6 +62,8 @@ export const users = {
   resetPerson: pick(generated(['navigator']), 1, 'generated navigator'),
   /** Signs in with a wrong password once in the login journey. */
   wrongPasswordPerson: pick(generated(['clinician']), 0, 'generated clinician'),
+  /** Is locked out by repeated wrong passwords in the login journey. */
+  lockedOutPerson: pick(generated(['clinician']), 1, 'generated clinician'),
 };
 
 /** Names of the organizations a well-known login works for, in membership order. */
@@ -73,4 +75,11 @@ export function cboOfSubtype(subtype: string): { id: string; name: string } {
   const org = demo.organizations.find((o) => o.kind === 'cbo' && o.cboSubtype === subtype);
   if (!org) throw new Error(`The demo network has no CBO of subtype ${subtype}`);
   return { id: org.id, name: org.name };
+}
+
+/** Generated (not well-known) members of the organization a well-known login works for, with these roles. */
+export function generatedColleaguesOf(email: string, roles: string[]): DemoPerson[] {
+  const login = demo.logins.find((l) => l.email === email);
+  if (!login) throw new Error(`${email} is not a well-known demo login`);
+  return generated(roles).filter((p) => p.organization === login.organization);
 }

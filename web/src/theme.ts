@@ -1,9 +1,9 @@
 /**
- * The Mantine theme, tuned for WCAG AA contrast: filled components use shade 9, and the text of
- * light, subtle and outline variants (badges, alerts, active navigation) uses a dark shade instead
- * of Mantine's default shade 6, as does "dimmed" text.
+ * The Mantine theme, tuned for WCAG AA contrast: filled components use shade 9, the text of light,
+ * subtle and outline variants (badges, alerts, active navigation) is darker than Mantine's default,
+ * and so is "dimmed" text.
  */
-import { DEFAULT_THEME, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { DEFAULT_THEME, createTheme, darken, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -12,17 +12,15 @@ export const theme = createTheme({
   focusRing: 'auto',
 });
 
-/** Colors whose shade 9 is still too light for text on white. */
-const DARK_TEXT: Record<string, string> = {
-  yellow: '#6b4b00',
-  orange: '#8f3300',
-  lime: '#3b5b00',
-  cyan: '#0b5a66',
-};
+/**
+ * Text on Mantine 9's light backgrounds (shade 1, shade 2 on hover) needs more than shade 9 gives:
+ * shade 9 darkened by 35 % (50 % for the pale yellows and oranges) keeps AA contrast on both.
+ */
+const PALE = new Set(['yellow', 'orange', 'lime', 'cyan']);
 
 const textColors = Object.fromEntries(
-  Object.keys(DEFAULT_THEME.colors).flatMap((color) => {
-    const value = DARK_TEXT[color] ?? `var(--mantine-color-${color}-9)`;
+  Object.entries(DEFAULT_THEME.colors).flatMap(([color, shades]) => {
+    const value = darken(shades[9], PALE.has(color) ? 0.5 : 0.35);
     return [
       [`--mantine-color-${color}-light-color`, value],
       [`--mantine-color-${color}-outline`, value],

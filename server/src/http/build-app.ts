@@ -50,6 +50,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     return sendProblem(reply, { ...problem, instance: request.id });
   });
 
+  const httpsOnly = deps.config.cookieSecure === true;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -60,8 +61,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        // Only when the site is known to be served over HTTPS: on plain http (a LAN host, localhost)
+        // the browser would otherwise rewrite asset requests to https and the app would not load.
+        upgradeInsecureRequests: httpsOnly ? [] : null,
       },
     },
+    hsts: httpsOnly ? { maxAge: 31_536_000 } : false,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

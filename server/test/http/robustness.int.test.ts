@@ -125,6 +125,14 @@ describe.skipIf(skipReason)('HTTP robustness', () => {
     expect(anon.statusCode).toBe(401);
   });
 
+  it('sends security headers, without forcing HTTPS on a plain-http installation', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('serves health probes, the OpenAPI document and the API docs', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
     const ready = await t.app.inject({ method: 'GET', url: '/readyz' });

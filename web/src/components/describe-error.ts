@@ -8,6 +8,7 @@ export function describeError(error: unknown, t: TFunction): string {
   if (error.is('invalid-credentials')) return t('errors.invalidCredentials');
   if (error.is('totp-required')) return t('errors.totpRequired');
   if (error.is('totp-enrollment-required')) return t('errors.totpEnrollmentRequired');
+  if (error.is('csrf')) return t('errors.csrf');
   switch (error.status) {
     case 400:
     case 422:

@@ -38,6 +38,7 @@ export function TokenTable({
         { accessor: 'lastUsedAt', title: t('tokens.lastUsed'), render: (r) => when(r.lastUsedAt) },
         {
           accessor: 'status',
+          noWrap: true,
           title: t('common.status'),
           render: (r) => <StatusBadge status={statusOf(r)} />,
         },

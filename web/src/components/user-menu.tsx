@@ -5,21 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { logout } from '../api/auth.ts';
 import { useSession } from '../session/session-context.ts';
-import { useApplySession } from '../session/session-query.ts';
 import type { NoticeState } from './notice.ts';
 
 export function UserMenu() {
   const { t } = useTranslation();
   const session = useSession();
-  const applySession = useApplySession();
   const navigate = useNavigate();
   const signOut = useMutation({
     mutationFn: logout,
+    // The login page clears the cached session when it arrives with this notice; clearing it here
+    // would let the guard redirect to `/login?next=…` before the navigation commits.
     onSettled: async () => {
-      // Leave the guarded pages first, so the guard does not send us to `/login?next=…`.
       const state: NoticeState = { notice: 'loggedOut' };
       await navigate('/login', { replace: true, state });
-      applySession(null);
     },
   });
   return (

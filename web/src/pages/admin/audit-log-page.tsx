@@ -43,6 +43,7 @@ export function AuditLogPage() {
           { accessor: 'action', title: t('admin.audit.action'), render: (e) => <Code>{e.action}</Code> },
           {
             accessor: 'outcome',
+            noWrap: true,
             title: t('admin.audit.outcome'),
             render: (e) => (
               <Badge variant="outline" color={e.outcome === 'success' ? 'teal' : 'red'} tt="none">

@@ -91,6 +91,7 @@ export function InvitationsTab({ organizationId }: { organizationId: string }) {
           { accessor: 'expiresAt', title: t('tokens.expires'), render: (i) => when(i.expiresAt) },
           {
             accessor: 'status',
+            noWrap: true,
             title: t('common.status'),
             render: (i) => <StatusBadge status={statusOf(i)} />,
           },

@@ -44,6 +44,7 @@ export function MembersTab({ organizationId, canUpdate }: { organizationId: stri
           { accessor: 'roles', title: t('member.roles'), render: (m) => <RoleBadges roles={m.roles} /> },
           {
             accessor: 'status',
+            noWrap: true,
             title: t('common.status'),
             render: (m) => (
               <Badge variant="outline" color={m.status === 'active' ? 'teal' : 'gray'} tt="none">

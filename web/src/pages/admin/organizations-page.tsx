@@ -95,6 +95,7 @@ export function OrganizationsPage() {
           },
           {
             accessor: 'active',
+            noWrap: true,
             title: t('common.status'),
             render: (o) => (
               <Badge variant="outline" color={o.active ? 'teal' : 'gray'} tt="none">

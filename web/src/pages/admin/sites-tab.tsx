@@ -38,6 +38,7 @@ export function SitesTab({ organizationId, canManage }: { organizationId: string
           { accessor: 'timezone', title: t('site.timezone'), render: (s) => s.timezone ?? '—' },
           {
             accessor: 'active',
+            noWrap: true,
             title: t('common.status'),
             render: (s) => (
               <Badge variant="outline" color={s.active ? 'teal' : 'gray'} tt="none">

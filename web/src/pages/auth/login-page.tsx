@@ -4,7 +4,7 @@
  */
 import { Alert, Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { fieldError, isApiError } from '../../api/api-error.ts';
@@ -44,8 +44,15 @@ export function LoginPage() {
     },
   });
 
-  // Already signed in: go on, unless we are here because of signing out (the session is cleared next).
-  if (session.data && notice !== 'loggedOut' && !signIn.isPending && !signIn.isSuccess) {
+  // Arriving from "Log out": forget the old session (and everything cached with it) once, here.
+  const signedOut = notice === 'loggedOut';
+  const hasSession = !!session.data;
+  useEffect(() => {
+    if (signedOut && hasSession && !signIn.isPending && !signIn.isSuccess) applySession(null);
+  }, [signedOut, hasSession, applySession, signIn.isPending, signIn.isSuccess]);
+
+  // Already signed in: go on (unless signing out, handled above).
+  if (session.data && !signedOut && !signIn.isPending && !signIn.isSuccess) {
     return <Navigate to={next} replace />;
   }
 
