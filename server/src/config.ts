@@ -40,6 +40,8 @@ const envSchema = z.object({
   HANDOFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HANDOFF_OUTBOX_INTERVAL_MS: intFrom(2000, 50, 600_000),
   HANDOFF_LOGIN_RATE_PER_MINUTE: intFrom(30, 1, 1_000_000),
+  /** A capacity report older than this many days is shown as unknown. */
+  HANDOFF_CAPACITY_MAX_AGE_DAYS: intFrom(7, 1, 365),
 });
 
 export type EnvInput = Partial<Record<keyof z.input<typeof envSchema>, string>>;
@@ -61,6 +63,7 @@ export interface Config {
   logLevel: string;
   outboxIntervalMs: number;
   loginRatePerMinute: number;
+  capacityMaxAgeDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -91,5 +94,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.HANDOFF_LOG_LEVEL,
     outboxIntervalMs: e.HANDOFF_OUTBOX_INTERVAL_MS,
     loginRatePerMinute: e.HANDOFF_LOGIN_RATE_PER_MINUTE,
+    capacityMaxAgeDays: e.HANDOFF_CAPACITY_MAX_AGE_DAYS,
   };
 }

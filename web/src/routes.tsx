@@ -16,8 +16,10 @@ import { InvitationPage } from './pages/auth/invitation-page.tsx';
 import { LoginPage } from './pages/auth/login-page.tsx';
 import { ResetPasswordPage } from './pages/auth/reset-password-page.tsx';
 import { ComingSoonPage } from './pages/coming-soon/coming-soon-page.tsx';
+import { DirectoryRoutes } from './pages/directory/directory-routes.tsx';
 import { HomePage } from './pages/home/home-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { PartnershipRoutes } from './pages/partnerships/partnership-routes.tsx';
 import { ADMIN_PERMISSIONS } from './vocabulary.ts';
 
 export function AppRoutes() {
@@ -33,7 +35,9 @@ export function AppRoutes() {
         <Route element={<AppFrame />}>
           <Route index element={<HomePage />} />
           <Route path="/account" element={<AccountPage />} />
-          {AREAS.map((area) => (
+          <Route path="/directory/*" element={<DirectoryRoutes />} />
+          <Route path="/partnerships/*" element={<PartnershipRoutes />} />
+          {AREAS.filter((area) => area !== 'directory' && area !== 'partnerships').map((area) => (
             <Route key={area} path={`/${area}`} element={<ComingSoonPage area={area} />} />
           ))}
           <Route path="/admin" element={<RequirePermission anyOf={ADMIN_PERMISSIONS} />}>

@@ -14,8 +14,10 @@ import { ACTIONS, grantedScope, type Action } from '../../src/domain/identity/pe
 import { ROLES, type Role } from '../../src/domain/identity/vocabulary.ts';
 import { skipReason } from '../harness/database.ts';
 import { activeOrg, createTestApp, type TestApp, type TestClient } from '../support/test-app.ts';
-
-type Probe = (c: TestClient, targetOrg: string) => Promise<number>;
+import { directoryProbes } from './matrix/directory-probes.ts';
+import { identityProbes } from './matrix/identity-probes.ts';
+import { partnershipProbes } from './matrix/partnership-probes.ts';
+import type { MatrixContext, ProbeSpec } from './matrix/types.ts';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -27,75 +29,15 @@ describe.skipIf(skipReason)('authorization matrix', () => {
   const memberOf: Record<string, string> = {};
   const clients = new Map<Role, TestClient>();
 
-  const probes: Record<Action, { probe: Probe; crossOrg: boolean }> = {
-    'organization.read': {
-      crossOrg: true,
-      probe: async (c, org) => (await c.request('GET', `/api/v1/organizations/${org}`)).statusCode,
-    },
-    'organization.create': {
-      crossOrg: false,
-      probe: async (c) =>
-        (
-          await c.request('POST', '/api/v1/organizations', {
-            slug: `org-${unique()}`,
-            name: 'New CBO',
-            kind: 'cbo',
-            cboSubtype: 'other',
-          })
-        ).statusCode,
-    },
-    'organization.update': {
-      crossOrg: true,
-      probe: async (c, org) =>
-        (await c.request('PATCH', `/api/v1/organizations/${org}`, { phone: '216-555-0199' })).statusCode,
-    },
-    'site.manage': {
-      crossOrg: true,
-      probe: async (c, org) =>
-        (await c.request('POST', `/api/v1/organizations/${org}/sites`, { name: `Site ${unique()}` }))
-          .statusCode,
-    },
-    'member.read': {
-      crossOrg: true,
-      probe: async (c, org) => (await c.request('GET', `/api/v1/organizations/${org}/members`)).statusCode,
-    },
-    'member.invite': {
-      crossOrg: true,
-      probe: async (c, org) =>
-        (
-          await c.request('POST', `/api/v1/organizations/${org}/invitations`, {
-            email: `p${unique()}@x.test`,
-            roles: ['navigator'],
-          })
-        ).statusCode,
-    },
-    'member.update': {
-      crossOrg: true,
-      probe: async (c, org) =>
-        (
-          await c.request('PATCH', `/api/v1/organizations/${org}/members/${memberOf[org]}`, {
-            title: `Title ${unique()}`,
-          })
-        ).statusCode,
-    },
-    'token.manage_own': {
-      crossOrg: false,
-      probe: async (c) => (await c.request('POST', '/api/v1/tokens', { name: 'probe' })).statusCode,
-    },
-    'token.manage_org': {
-      crossOrg: true,
-      probe: async (c, org) => (await c.request('GET', `/api/v1/organizations/${org}/tokens`)).statusCode,
-    },
-    'audit.read': {
-      crossOrg: false,
-      probe: async (c) => (await c.request('GET', '/api/v1/audit-events')).statusCode,
-    },
-    'audit.verify': {
-      crossOrg: false,
-      probe: async (c) => (await c.request('POST', '/api/v1/audit-events/verify')).statusCode,
-    },
+  const context: MatrixContext = {
+    app: () => t,
+    ownOrg: () => ownOrg,
+    otherOrg: () => otherOrg,
+    memberOf,
+    unique,
   };
-
+  const modules = [identityProbes(context), directoryProbes(context), partnershipProbes(context)];
+  const probes = Object.assign({}, ...modules.map((m) => m.probes)) as Record<Action, ProbeSpec>;
   beforeAll(async () => {
     t = await createTestApp();
     ownOrg = activeOrg(await t.login('admin.hospital@demo.handoff.test'));
@@ -119,6 +61,7 @@ describe.skipIf(skipReason)('authorization matrix', () => {
       });
       clients.set(role, await t.login(email, 'matrix passphrase 1'));
     }
+    for (const module of modules) await module.setup?.();
   });
   afterAll(() => t.close());
 

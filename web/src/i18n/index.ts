@@ -1,11 +1,18 @@
 /**
  * i18next setup: English and Spanish bundled, the choice persisted in localStorage, and the
- * document's `lang` attribute kept in step with the active language.
+ * document's `lang` attribute kept in step with the active language. Large areas keep their strings in
+ * their own files (`directory.*.json`, `imports.*.json`, `partnerships.*.json`), mounted under the area's key.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import directoryEn from './directory.en.json';
+import directoryEs from './directory.es.json';
 import en from './en.json';
 import es from './es.json';
+import importsEn from './imports.en.json';
+import importsEs from './imports.es.json';
+import partnershipsEn from './partnerships.en.json';
+import partnershipsEs from './partnerships.es.json';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,7 +49,10 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  resources: {
+    en: { translation: { ...en, directory: directoryEn, imports: importsEn, partnerships: partnershipsEn } },
+    es: { translation: { ...es, directory: directoryEs, imports: importsEs, partnerships: partnershipsEs } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: LANGUAGES,

@@ -53,6 +53,10 @@ export const organizations = pgTable(
     postalCode: text('postal_code'),
     phone: text('phone'),
     website: text('website'),
+    description: text('description'),
+    /** Where an imported (directory-only) organization came from, e.g. `hsds:<dataset>`, and its id there. */
+    externalSource: text('external_source'),
+    externalId: text('external_id'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
@@ -61,6 +65,7 @@ export const organizations = pgTable(
   (t) => [
     primaryKey({ columns: [t.networkId, t.id] }),
     unique('organization_slug_key').on(t.networkId, t.slug),
+    unique('organization_external_key').on(t.networkId, t.externalSource, t.externalId),
     foreignKey({ columns: [t.networkId, t.parentId], foreignColumns: [t.networkId, t.id] }),
   ],
 );
@@ -80,6 +85,8 @@ export const sites = pgTable(
     longitude: doublePrecision('longitude'),
     timezone: text('timezone'),
     phone: text('phone'),
+    externalSource: text('external_source'),
+    externalId: text('external_id'),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -90,6 +97,7 @@ export const sites = pgTable(
       columns: [t.networkId, t.organizationId],
       foreignColumns: [organizations.networkId, organizations.id],
     }),
+    unique('site_external_key').on(t.networkId, t.externalSource, t.externalId),
   ],
 );
 

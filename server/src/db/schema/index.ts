@@ -2,3 +2,4 @@
 export * from './identity.ts';
 export * from './audit.ts';
 export * from './outbox.ts';
+export * from './directory.ts';

@@ -16,20 +16,11 @@ import {
 } from '../../app/organizations/schemas.ts';
 import { updateOrganization } from '../../app/organizations/update-organization.ts';
 import { ORGANIZATION_KINDS } from '../../domain/identity/vocabulary.ts';
-import { AppError } from '../../lib/errors.ts';
 import { actorOf } from '../auth.ts';
+import { expectedVersion } from '../if-match.ts';
 
 const tags = ['organizations'];
 const orgParams = z.strictObject({ id: z.string().min(1).max(100) });
-
-/** Parses `If-Match: "<version>"` (or W/"…"); undefined when absent. */
-function expectedVersion(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
-  if (!match?.[1])
-    throw new AppError('precondition_failed', 'If-Match must be an ETag from this API, e.g. "3"');
-  return Number(match[1]);
-}
 
 export function organizationRoutes(deps: Deps) {
   return async (root: FastifyInstance) => {

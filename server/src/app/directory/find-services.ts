@@ -1,0 +1,71 @@
+/**
+ * Reading service rows with the names their views need (organization, site and its address), always
+ * within one network. An id that is not a uuid, or not in the network, is simply not found.
+ */
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { organizations, services, sites } from '../../db/schema/index.ts';
+import { notFound } from '../../lib/errors.ts';
+import type { ServiceNames, ServiceRow } from './service-record.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface NamedService {
+  row: ServiceRow;
+  names: ServiceNames;
+}
+
+/** Services with their names, filtered by `where` (already scoped by the caller or here by network). */
+export async function selectNamedServices(
+  db: Queryable,
+  networkId: string,
+  where?: SQL,
+  page?: { limit: number; offset: number; orderBy: SQL[] },
+): Promise<NamedService[]> {
+  const query = db
+    .select({
+      row: services,
+      organizationName: organizations.name,
+      site: {
+        name: sites.name,
+        street: sites.street,
+        city: sites.city,
+        state: sites.state,
+        postalCode: sites.postalCode,
+      },
+    })
+    .from(services)
+    .innerJoin(
+      organizations,
+      and(eq(organizations.networkId, services.networkId), eq(organizations.id, services.organizationId)),
+    )
+    .innerJoin(sites, and(eq(sites.networkId, services.networkId), eq(sites.id, services.siteId)))
+    .where(and(eq(services.networkId, networkId), where));
+  const rows = page
+    ? await query
+        .orderBy(...page.orderBy)
+        .limit(page.limit)
+        .offset(page.offset)
+    : await query;
+  return rows.map((r) => ({ row: r.row, names: { organizationName: r.organizationName, site: r.site } }));
+}
+
+/** One service of the network, or not found. */
+export async function findNamedService(db: Queryable, networkId: string, id: string): Promise<NamedService> {
+  if (!UUID.test(id)) throw notFound('Service');
+  const [found] = await selectNamedServices(db, networkId, eq(services.id, id));
+  if (!found) throw notFound('Service');
+  return found;
+}
+
+/** Several services by id, in the order of `ids` (missing ids are left out). */
+export async function namedServicesByIds(
+  db: Queryable,
+  networkId: string,
+  ids: readonly string[],
+): Promise<NamedService[]> {
+  if (ids.length === 0) return [];
+  const found = await selectNamedServices(db, networkId, inArray(services.id, [...ids]));
+  const byId = new Map(found.map((f) => [f.row.id, f]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
