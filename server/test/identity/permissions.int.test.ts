@@ -37,7 +37,7 @@ describe.skipIf(skipReason)('authorization matrix', () => {
     unique,
   };
   const modules = [identityProbes(context), directoryProbes(context), partnershipProbes(context)];
-  const probes = Object.assign({}, ...modules.map((m) => m.probes)) as Record<Action, ProbeSpec>;
+  const probes = Object.assign({}, ...modules.map((m) => m.probes)) as Partial<Record<Action, ProbeSpec>>;
   beforeAll(async () => {
     t = await createTestApp();
     ownOrg = activeOrg(await t.login('admin.hospital@demo.handoff.test'));
@@ -75,16 +75,18 @@ describe.skipIf(skipReason)('authorization matrix', () => {
       it(`${role} × ${action} on its own organization: ${scope ? 'allowed' : 'refused (403)'}`, async () => {
         const client = clients.get(role);
         if (!client) throw new Error('no client');
-        const status = await probes[action].probe(client, ownOrg);
+        const spec = probes[action];
+        if (!spec) throw new Error(`no probe for ${action}`);
+        const status = await spec.probe(client, ownOrg);
         if (scope) expect(status, `${role} ${action}`).toBeGreaterThanOrEqual(200);
         if (scope) expect(status, `${role} ${action}`).toBeLessThan(300);
         else expect(status, `${role} ${action}`).toBe(403);
       });
-      if (probes[action].crossOrg) {
+      if (probes[action]?.crossOrg) {
         it(`${role} × ${action} on another organization: ${scope === 'network' ? 'allowed' : 'not found (404)'}`, async () => {
           const client = clients.get(role);
           if (!client) throw new Error('no client');
-          const status = await probes[action].probe(client, otherOrg);
+          const status = await (probes[action]?.probe ?? (() => Promise.resolve(0)))(client, otherOrg);
           if (scope === 'network') expect(status).toBeLessThan(300);
           else expect(status).toBe(404);
         });
@@ -95,7 +97,7 @@ describe.skipIf(skipReason)('authorization matrix', () => {
   it('writes a denied audit event for refusals', async () => {
     const navigator = clients.get('navigator');
     if (!navigator) throw new Error('no client');
-    expect(await probes['member.read'].probe(navigator, ownOrg)).toBe(403);
+    expect(await probes['member.read']?.probe(navigator, ownOrg)).toBe(403);
     const denied = await t.deps.db
       .select()
       .from(auditEvents)

@@ -1,6 +1,6 @@
 /**
  * Writes the generated demo network (Greater Cleveland: health systems, hospitals, CBOs, sites,
- * staff and memberships) into the database in one transaction, with one `demo.seed` audit event.
+ * staff, memberships and the directory's services) into the database in one transaction, with one `demo.seed` audit event.
  * Idempotent: when a network with the demo slug exists, nothing is written. Every demo user shares
  * the published password `DEMO_PASSWORD`; the demo is for trying Handoff out, never for real data.
  */
@@ -12,6 +12,7 @@ import { DEMO_NETWORK_SLUG } from '../../domain/demo/organizations.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { operatorActor, type Deps } from '../context.ts';
+import { seedDemoServices } from './seed-demo-services.ts';
 
 /** The password of every demo user (published in the README and printed at first start). */
 export const DEMO_PASSWORD = 'handoff-demo-2026';
@@ -94,12 +95,13 @@ export async function seedDemoNetwork(deps: Deps, options: { seed?: number } = {
       .insert(users)
       .values(demo.users.map((u) => ({ ...u, passwordHash, passwordChangedAt: now, ...stamp })));
     await tx.insert(memberships).values(demo.memberships.map((m) => ({ ...m, ...stamp })));
+    const serviceCount = await seedDemoServices(tx, demo, now);
     await appendAuditEvent(tx, operatorActor('system'), now, {
       action: 'demo.seed',
       networkId: demo.network.id,
       entityType: 'network',
       entityId: demo.network.id,
-      details: { organizations: demo.organizations.length, users: demo.users.length },
+      details: { organizations: demo.organizations.length, users: demo.users.length, services: serviceCount },
     });
     return {
       created: true,

@@ -8,6 +8,7 @@ import { AppError, invalid } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorize, requireMember } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
+import { touchOrganizationServices } from '../directory/write-service.ts';
 import { findOrganization } from './get-organization.ts';
 import { organizationView, type OrganizationView, type UpdateOrganizationInput } from './schemas.ts';
 
@@ -45,6 +46,8 @@ export async function updateOrganization(
       .where(and(eq(organizations.networkId, member.networkId), eq(organizations.id, current.id)))
       .returning();
     if (!updated) throw new Error('update returned nothing');
+    // Matching leaves out the services of an inactive organization: tell its snapshot.
+    if (updated.active !== locked.active) await touchOrganizationServices(tx, member.networkId, current.id);
     await appendAuditEvent(tx, member, now, {
       action: 'organization.update',
       entityType: 'organization',
