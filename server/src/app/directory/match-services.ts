@@ -34,7 +34,7 @@ export interface MatchItem extends Omit<MatchResult, 'service' | 'nextOpenAt'> {
 
 export interface MatchResponse {
   items: MatchItem[];
-  /** How many services matched before `limit` (conflicting ones only with `includeConflicts`). */
+  /** How many active services offer a component of the need (every active service with `includeConflicts`). */
   considered: number;
   home: Pick<ResolvedLocation, 'lat' | 'lon' | 'zip' | 'source'> | null;
 }

@@ -21,63 +21,92 @@ import {
 } from '../../domain/directory/index.ts';
 import { toDirectoryService } from './service-record.ts';
 
+/** Holds the current version of one service; index lists hold slots, so a new version of a service
+ * that offers the same things (e.g. a capacity report) replaces the slot's content without a rebuild. */
+interface Slot {
+  service: DirectoryService;
+}
+
 interface Index {
   /** `medication:phase` → services that do it. */
-  byOffer: Map<string, DirectoryService[]>;
-  byKind: Map<ServiceKind, DirectoryService[]>;
-  all: DirectoryService[];
+  byOffer: Map<string, Slot[]>;
+  byKind: Map<ServiceKind, Slot[]>;
+  all: Slot[];
+}
+
+/** What decides the index lists a service is in. */
+function offerKey(service: DirectoryService): string {
+  const offers = MEDICATIONS.flatMap((medication) => {
+    if (medication === 'methadone' && service.kind !== METHADONE_SERVICE_KIND) return [];
+    const policy = service.medications[medication];
+    return [policy.start ? `${medication}:start` : '', policy.continue ? `${medication}:continue` : ''];
+  });
+  return `${service.kind}|${offers.filter(Boolean).join(',')}`;
 }
 
 class NetworkSnapshot {
   seq = 0;
-  readonly services = new Map<string, DirectoryService>();
+  private readonly slots = new Map<string, Slot>();
   /** The change number of each service's version held (or of its removal), so that a slower,
    * older read applied after a newer one never brings an old version back. */
   private readonly seqById = new Map<string, number>();
   private index: Index | undefined;
 
+  get size(): number {
+    return this.slots.size;
+  }
+
   apply(changed: Array<{ service: DirectoryService; matchable: boolean; seq: number }>): void {
-    let applied = false;
     for (const { service, matchable, seq } of changed) {
       if ((this.seqById.get(service.id) ?? 0) > seq) continue;
       this.seqById.set(service.id, seq);
-      if (matchable) this.services.set(service.id, service);
-      else this.services.delete(service.id);
       if (seq > this.seq) this.seq = seq;
-      applied = true;
+      const slot = this.slots.get(service.id);
+      if (!matchable) {
+        if (slot) {
+          this.slots.delete(service.id);
+          this.index = undefined;
+        }
+      } else if (!slot) {
+        this.slots.set(service.id, { service });
+        this.index = undefined;
+      } else {
+        if (offerKey(slot.service) !== offerKey(service)) this.index = undefined;
+        slot.service = service;
+      }
     }
-    if (applied) this.index = undefined;
   }
 
   /** Services that offer at least one component of the need; all of them with `everything`. */
   candidates(need: MatchNeed, everything: boolean): DirectoryService[] {
-    const index = (this.index ??= buildIndex(this.services));
-    if (everything) return index.all;
-    const lists: DirectoryService[][] = [];
+    const index = (this.index ??= buildIndex(this.slots));
+    if (everything) return index.all.map((slot) => slot.service);
+    const lists: Slot[][] = [];
     if (need.medication)
       lists.push(index.byOffer.get(`${need.medication.name}:${need.medication.phase}`) ?? []);
     for (const otherNeed of need.otherNeeds ?? []) {
       for (const kind of OTHER_NEED_SERVICE_KINDS[otherNeed]) lists.push(index.byKind.get(kind) ?? []);
     }
-    if (lists.length === 1) return lists[0] ?? [];
-    return [...new Set(lists.flat())];
+    const slots = lists.length === 1 ? (lists[0] ?? []) : [...new Set(lists.flat())];
+    return slots.map((slot) => slot.service);
   }
 }
 
-function buildIndex(all: Map<string, DirectoryService>): Index {
-  const index: Index = { byOffer: new Map(), byKind: new Map(), all: [...all.values()] };
-  const push = <K>(map: Map<K, DirectoryService[]>, key: K, service: DirectoryService) => {
+function buildIndex(slots: Map<string, Slot>): Index {
+  const index: Index = { byOffer: new Map(), byKind: new Map(), all: [...slots.values()] };
+  const push = <K>(map: Map<K, Slot[]>, key: K, slot: Slot) => {
     const list = map.get(key);
-    if (list) list.push(service);
-    else map.set(key, [service]);
+    if (list) list.push(slot);
+    else map.set(key, [slot]);
   };
-  for (const service of index.all) {
-    push(index.byKind, service.kind, service);
+  for (const slot of index.all) {
+    const service = slot.service;
+    push(index.byKind, service.kind, slot);
     for (const medication of MEDICATIONS) {
       if (medication === 'methadone' && service.kind !== METHADONE_SERVICE_KIND) continue;
       const policy = service.medications[medication];
-      if (policy.start) push(index.byOffer, `${medication}:start`, service);
-      if (policy.continue) push(index.byOffer, `${medication}:continue`, service);
+      if (policy.start) push(index.byOffer, `${medication}:start`, slot);
+      if (policy.continue) push(index.byOffer, `${medication}:continue`, slot);
     }
   }
   return index;

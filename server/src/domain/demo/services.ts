@@ -193,6 +193,26 @@ function capacityFor(rng: Prng, now: Date): DemoService['capacity'] {
     : { status, updatedAt };
 }
 
+/** The profile (kind, medications, hours) of an organization's services; undefined: it offers none. */
+function profileOf(org: Pick<DemoOrganization, 'kind' | 'cboSubtype'>): Profile | undefined {
+  if (org.kind === 'hospital') return PROFILES.bridge_clinic;
+  return org.cboSubtype ? PROFILES[org.cboSubtype] : undefined;
+}
+
+/**
+ * One service of an organization at one site, with randomized policies and capacity. Also used by the
+ * directory benchmark to build large synthetic directories.
+ */
+export function demoServiceFor(
+  rng: Prng,
+  org: DemoOrganization,
+  site: DemoSite,
+  options: { spanish: boolean; now: Date },
+): DemoService | undefined {
+  const profile = profileOf(org);
+  return profile ? serviceFor(rng, org, site, profile, options.spanish, options.now) : undefined;
+}
+
 function serviceFor(
   rng: Prng,
   org: DemoOrganization,
@@ -246,11 +266,9 @@ function serviceFor(
     phone: site.phone,
     capacity: capacityFor(rng, now),
   };
-  applyFixedPolicies(orgSlug(org), service);
+  applyFixedPolicies(org.slug, service);
   return service;
 }
-
-const orgSlug = (org: DemoOrganization) => org.slug;
 
 const FIXED_ACCEPTING = new Set(['fresh-start-residences', 'cedar-house-recovery']);
 

@@ -15,8 +15,11 @@
  * Cost is linear in the number of services plus the sort: time-zone clocks are built once per zone per
  * call and shared, so no `Intl` formatter is created (or consulted) per service; without
  * `includeConflicts` a service stops being evaluated at its first conflicting rule group; with `limit`
- * only the best results are kept while scanning, so the rest become garbage young.
+ * only the best results are kept while scanning, so the rest become garbage young, and (without
+ * `includeConflicts`) services are visited best bound first and the scan stops once no remaining service
+ * can make the cut (`bound.ts`), which on a large directory skips most far-away services.
  */
+import { scoreBound } from './bound.ts';
 import { DEFAULT_CAPACITY_MAX_AGE_DAYS, type EffectiveCapacity } from './capacity.ts';
 import { INTAKE_SEARCH_DAYS } from './hours.ts';
 import type { MatchNeed } from './need.ts';
@@ -167,6 +170,10 @@ export function matchServices(
       ? Math.max(0, Math.floor(options.limit))
       : undefined;
   const kept: Evaluated[] = [];
+  if (limit !== undefined && stopAtConflict) {
+    keepBestBounded(need, services, context, limit, kept);
+    return kept.map((evaluated) => evaluated.result);
+  }
   for (const service of services) {
     const evaluated = evaluate(need, service, context, stopAtConflict);
     if (!evaluated) continue;
@@ -175,6 +182,33 @@ export function matchServices(
   }
   if (limit === undefined) kept.sort(compare);
   return kept.map((evaluated) => evaluated.result);
+}
+
+/**
+ * The best `limit` services without conflicts, evaluating services in order of their score bound
+ * (`bound.ts`) and stopping once no remaining service can reach the score of the last one kept. A
+ * service whose bound equals that score is still evaluated (it may win on distance or name), so the
+ * result is exactly that of evaluating every service.
+ */
+function keepBestBounded(
+  need: MatchNeed,
+  services: readonly DirectoryService[],
+  context: Context,
+  limit: number,
+  kept: Evaluated[],
+): void {
+  if (limit === 0) return;
+  const bounded = services.map((service) => ({
+    service,
+    bound: scoreBound(need, service, context.farDistanceKm),
+  }));
+  bounded.sort((a, b) => b.bound - a.bound);
+  for (const { service, bound } of bounded) {
+    const last = kept[limit - 1];
+    if (last !== undefined && bound < last.result.score) break;
+    const evaluated = evaluate(need, service, context, true);
+    if (evaluated) keepBest(kept, evaluated, limit);
+  }
 }
 
 /**

@@ -1,0 +1,148 @@
+/**
+ * Directory benchmark: with 20,000 services in the network, the latency (p50, p95, p99) of
+ * `POST /api/v1/match` over HTTP, one request at a time, for a rotation of realistic needs; the first
+ * match after start (which loads the in-memory snapshot); and matches that each follow a capacity update
+ * (the snapshot reads the change and rebuilds its index). Targets: match p95 ≤ 50 ms on PGlite and
+ * ≤ 20 ms on PostgreSQL.
+ */
+import type { Deps } from '../server/src/app/context.ts';
+import { authenticateSession } from '../server/src/app/identity/authenticate.ts';
+import { login } from '../server/src/app/identity/login.ts';
+import { createApiToken } from '../server/src/app/tokens/create-api-token.ts';
+import { DEMO_NETWORK_SLUG } from '../server/src/domain/demo/organizations.ts';
+import { and, eq } from 'drizzle-orm';
+import { networks, organizations, services } from '../server/src/db/schema/index.ts';
+import type { BenchContext } from './lib/context.ts';
+import { startBenchServer } from './lib/handoff.ts';
+import type { BenchEngine, BenchResult } from './lib/report.ts';
+import { growDirectory } from './lib/synthetic-directory.ts';
+
+/** The organization of `intake@demo.handoff.test` (the first OBOT of the demo roster). */
+const FIRST_OBOT_SLUG = 'ohio-city-recovery-medicine';
+const SERVICES = Number(process.env.BENCH_DIRECTORY_SERVICES ?? 20_000);
+const REQUESTS = Number(process.env.BENCH_MATCH_REQUESTS ?? 300);
+
+const NEEDS = [
+  {
+    medication: { name: 'buprenorphine', phase: 'start' },
+    home: { zip: '44113' },
+    insurance: [{ kind: 'medicaid' }],
+  },
+  { medication: { name: 'methadone', phase: 'continue' }, otherNeeds: ['housing'], home: { zip: '44102' } },
+  { medication: { name: 'naltrexone_xr', phase: 'start' }, home: { zip: '43215' }, language: 'es' },
+  {
+    medication: { name: 'buprenorphine', phase: 'continue' },
+    home: { zip: '45202' },
+    age: 34,
+    gender: 'female',
+    intakeWindow: { from: '2026-11-25T17:00:00Z', withinHours: 72 },
+  },
+  {
+    otherNeeds: ['peer_support', 'harm_reduction'],
+    home: { zip: '44311' },
+    insurance: [{ kind: 'uninsured' }],
+  },
+];
+
+async function tokenFor(deps: Deps, email: string): Promise<string> {
+  const meta = { requestId: null, clientAddress: '127.0.0.1', via: 'cli' as const };
+  const { sessionToken } = await login(deps, { email, password: 'handoff-demo-2026' }, meta);
+  const { actor } = await authenticateSession(deps, sessionToken, meta);
+  return (await createApiToken(deps, actor, { name: 'bench', expiresInDays: 1 })).token;
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[Math.max(0, index)] ?? NaN) * 10) / 10;
+}
+
+async function timed(url: string, init: RequestInit): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url, init);
+  const body = await res.text();
+  if (!res.ok) throw new Error(`${init.method} ${url} answered ${res.status}: ${body}`);
+  return performance.now() - started;
+}
+
+function latencies(prefix: string, engine: BenchEngine, samples: number[]): BenchResult[] {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return (['p50', 'p95', 'p99'] as const).map((p) => ({
+    name: `${prefix}_${p}`,
+    engine,
+    value: percentile(sorted, Number(p.slice(1))),
+    unit: 'ms',
+    better: 'lower' as const,
+    n: samples.length,
+  }));
+}
+
+export default async function directory(context: BenchContext): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const engine of context.engines) {
+    const databaseUrl = engine === 'postgres' ? await context.createPostgresDatabase() : undefined;
+    const server = await startBenchServer({ engine, ...(databaseUrl ? { databaseUrl } : {}) });
+    try {
+      const [network] = await server.deps.db
+        .select()
+        .from(networks)
+        .where(eq(networks.slug, DEMO_NETWORK_SLUG));
+      if (!network) throw new Error('no demo network');
+      const added = await growDirectory(server.deps.db, network.id, SERVICES, server.deps.clock.now());
+      context.log(`${engine}: directory grown by ${added} to ${SERVICES} services`);
+      const navigator = await tokenFor(server.deps, 'navigator@demo.handoff.test');
+      const intake = await tokenFor(server.deps, 'intake@demo.handoff.test');
+      const matchUrl = `${server.url}/api/v1/match`;
+      const post = (body: object, token = navigator): RequestInit => ({
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+      const cold = await timed(matchUrl, post(NEEDS[0] ?? {}));
+      results.push({
+        name: 'match_first_after_start',
+        engine,
+        value: Math.round(cold),
+        unit: 'ms',
+        better: 'lower',
+        n: 1,
+      });
+      for (let i = 0; i < 30; i++) await timed(matchUrl, post(NEEDS[i % NEEDS.length] ?? {}));
+      const samples: number[] = [];
+      for (let i = 0; i < REQUESTS; i++)
+        samples.push(await timed(matchUrl, post(NEEDS[i % NEEDS.length] ?? {})));
+      results.push(...latencies('match', engine, samples));
+      context.log(`${engine}: ${REQUESTS} matches`);
+
+      const serviceId = await firstServiceOf(server.deps, network.id, FIRST_OBOT_SLUG);
+      const afterUpdate: number[] = [];
+      for (let i = 0; i < Math.min(100, REQUESTS); i++) {
+        await timed(`${server.url}/api/v1/services/${serviceId}/capacity`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${intake}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ status: i % 2 === 0 ? 'waitlist' : 'accepting' }),
+        });
+        afterUpdate.push(await timed(matchUrl, post(NEEDS[i % NEEDS.length] ?? {})));
+      }
+      results.push(...latencies('match_after_capacity_update', engine, afterUpdate));
+    } finally {
+      await server.close();
+    }
+  }
+  return results;
+}
+
+/** A service of the organization the demo intake user works for. */
+async function firstServiceOf(deps: Deps, networkId: string, slug: string): Promise<string> {
+  const [row] = await deps.db
+    .select({ id: services.id })
+    .from(services)
+    .innerJoin(
+      organizations,
+      and(eq(organizations.networkId, services.networkId), eq(organizations.id, services.organizationId)),
+    )
+    .where(and(eq(services.networkId, networkId), eq(organizations.slug, slug)))
+    .limit(1);
+  if (!row) throw new Error(`no service of ${slug}`);
+  return row.id;
+}
