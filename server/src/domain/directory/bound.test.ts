@@ -71,7 +71,8 @@ describe('score bound', () => {
     let checked = 0;
     for (const n of needs) {
       for (const result of matchServices(n, directory, { now: NOW })) {
-        expect(scoreBound(n, result.service, 50), result.service.name).toBeGreaterThanOrEqual(result.score);
+        const bound = scoreBound(n, result.service, { now: NOW, capacityMaxAgeDays: 7, farDistanceKm: 50 });
+        expect(bound, result.service.name).toBeGreaterThanOrEqual(result.score);
         checked++;
       }
     }

@@ -3,15 +3,65 @@
  * enter the best `limit` results (`match.ts`). It must never be below the real score of a service
  * without conflicts; it may be above it (then the service is simply evaluated). So it adds every fit the
  * service could possibly earn, over-estimating wherever checking would cost, and subtracts only warnings
- * that are certain from a glance: `far_away` (a distance is cheap), a capacity never reported
- * (`capacity_unknown`) and an abstinence-only stance. `bound.test.ts` checks the bound against full
+ * that are certain from a glance: `far_away` and a radius-only service area (a distance is cheap), the capacity warnings (capacity is
+ * judged exactly as matching judges it; a fresh "not accepting" is a conflict, so no bound at all),
+ * unpublished hours, an abstinence-only stance, prerequisites the navigator has not confirmed, and
+ * eligibility the patient's data cannot confirm. `bound.test.ts` checks the bound against full
  * evaluation on thousands of generated services and needs.
  */
+import { effectiveStatus } from './capacity.ts';
 import { haversineKm } from './geo.ts';
 import type { MatchNeed } from './need.ts';
 import { FIT_POINTS, WARNING_POINTS } from './reasons.ts';
 import type { DirectoryService } from './service.ts';
 import { METHADONE_SERVICE_KIND, OTHER_NEED_SERVICE_KINDS } from './vocabulary.ts';
+
+export interface BoundOptions {
+  now: Date;
+  capacityMaxAgeDays: number;
+  farDistanceKm: number;
+}
+
+/** Points of the capacity, exactly as `checkCapacity` gives them; undefined for a conflict. */
+function capacityPoints(service: DirectoryService, options: BoundOptions): number | undefined {
+  switch (effectiveStatus(service.capacity, options.now, options.capacityMaxAgeDays)) {
+    case 'accepting':
+      return FIT_POINTS.capacity_accepting;
+    case 'not_accepting':
+      return undefined;
+    case 'waitlist':
+      return -WARNING_POINTS.waitlist;
+    case 'assessment_required':
+      return -WARNING_POINTS.assessment_required;
+    case 'unknown':
+      return -WARNING_POINTS.capacity_unknown;
+  }
+}
+
+/** The part of the bound that depends on the service alone: hours, intake speed, stance. */
+function servicePoints(service: DirectoryService): number {
+  let points = 0;
+  const { policies } = service;
+  const appointmentOnly = policies.prerequisites.includes('appointment_only');
+  if (service.intakeHours === undefined) points -= WARNING_POINTS.hours_unknown;
+  if (policies.walkIn && !appointmentOnly) points += FIT_POINTS.walk_in;
+  if (appointmentOnly) points -= WARNING_POINTS.appointment_only;
+  if (policies.sameDayIntake) points += FIT_POINTS.same_day_intake;
+  else if (policies.nextDayIntake) points += FIT_POINTS.next_day_intake;
+  if (policies.telehealth) points += FIT_POINTS.telehealth;
+  if (policies.harmReduction === 'supportive') points += FIT_POINTS.harm_reduction_supportive;
+  if (policies.harmReduction === 'abstinence_only') points -= WARNING_POINTS.abstinence_only_stance;
+  return points;
+}
+
+/** Services are immutable values (a change makes a new object), so their own part is computed once. */
+const servicePointsCache = new WeakMap<DirectoryService, number>();
+
+function cachedServicePoints(service: DirectoryService): number {
+  let points = servicePointsCache.get(service);
+  if (points === undefined) servicePointsCache.set(service, (points = servicePoints(service)));
+  return points;
+}
 
 function offerPoints(need: MatchNeed, service: DirectoryService): number {
   let points = 0;
@@ -24,41 +74,72 @@ function offerPoints(need: MatchNeed, service: DirectoryService): number {
     else if (service.medications[medication.name].acceptsCurrent)
       points += FIT_POINTS.accepts_current_medication;
   }
-  const counted = new Set<string>();
-  for (const other of need.otherNeeds ?? []) {
-    if (counted.has(other)) continue;
-    counted.add(other);
+  const others = need.otherNeeds ?? [];
+  for (let i = 0; i < others.length; i++) {
+    const other = others[i];
+    if (other === undefined || others.indexOf(other) !== i) continue;
     if (OTHER_NEED_SERVICE_KINDS[other].includes(service.kind)) points += FIT_POINTS.offers_need;
   }
-  const stance = service.policies.harmReduction;
-  if (stance === 'supportive') points += FIT_POINTS.harm_reduction_supportive;
-  if (stance === 'abstinence_only') points -= WARNING_POINTS.abstinence_only_stance;
   return points;
 }
 
-function intakePoints(service: DirectoryService): number {
+/** Warnings the need's unknowns make certain (a known value either fits, conflicts or is silent). */
+function unconfirmedPoints(need: MatchNeed, service: DirectoryService): number {
   let points = 0;
-  const { policies, capacity } = service;
-  if (!capacity) points -= WARNING_POINTS.capacity_unknown;
-  else if (capacity.status === 'accepting') points += FIT_POINTS.capacity_accepting;
-  if (service.intakeHours !== undefined) points += FIT_POINTS.opens_in_window;
-  if (policies.walkIn) points += FIT_POINTS.walk_in;
-  if (policies.sameDayIntake) points += FIT_POINTS.same_day_intake;
-  else if (policies.nextDayIntake) points += FIT_POINTS.next_day_intake;
-  if (policies.telehealth) points += FIT_POINTS.telehealth;
+  const { eligibility, policies } = service;
+  const known = need.prerequisites ?? {};
+  if (policies.prerequisites.includes('photo_id') && known.photo_id !== true) {
+    points -= WARNING_POINTS.requires_photo_id;
+  }
+  if (policies.prerequisites.includes('provider_referral') && known.provider_referral !== true) {
+    points -= WARNING_POINTS.requires_provider_referral;
+  }
+  if ((eligibility.minAge !== undefined || eligibility.maxAge !== undefined) && !Number.isFinite(need.age)) {
+    points -= WARNING_POINTS.age_unconfirmed;
+  }
+  if (eligibility.genders !== 'any' && need.gender === undefined) points -= WARNING_POINTS.gender_unconfirmed;
+  if ((need.insurance?.length ?? 0) > 0) {
+    if (eligibility.insurance === undefined) points -= WARNING_POINTS.insurance_unconfirmed;
+    else points += Math.max(FIT_POINTS.insurance_accepted, FIT_POINTS.uninsured_low_cost);
+  }
+  if (need.language !== undefined && need.language.trim() !== '') {
+    if (eligibility.languages.length === 0) points -= WARNING_POINTS.language_unconfirmed;
+    else points += FIT_POINTS.language_offered;
+  }
   return points;
 }
 
-/** An upper bound on `evaluateService(need, service).score` for a service without conflicts. */
-export function scoreBound(need: MatchNeed, service: DirectoryService, farDistanceKm: number): number {
-  let points = offerPoints(need, service) + intakePoints(service);
-  if ((need.insurance?.length ?? 0) > 0) {
-    points += Math.max(FIT_POINTS.insurance_accepted, FIT_POINTS.uninsured_low_cost);
+/** Distance and service area, as `checkLocation` scores them (a ZIP list is assumed to match). */
+function locationPoints(
+  home: NonNullable<MatchNeed['home']>,
+  location: NonNullable<DirectoryService['location']>,
+  options: BoundOptions,
+): number {
+  const distance = haversineKm(home, location);
+  let points = distance > options.farDistanceKm ? -WARNING_POINTS.far_away : 0;
+  const area = location.serviceArea;
+  const radius = area?.radiusKm;
+  if ((area?.zips?.length ?? 0) > 0) points += FIT_POINTS.in_service_area;
+  else if (radius !== undefined) {
+    points += distance <= radius ? FIT_POINTS.in_service_area : -WARNING_POINTS.outside_service_area;
   }
-  if (need.language !== undefined && need.language.trim() !== '') points += FIT_POINTS.language_offered;
-  if (need.home && service.location) {
-    points += FIT_POINTS.in_service_area;
-    if (haversineKm(need.home, service.location) > farDistanceKm) points -= WARNING_POINTS.far_away;
-  }
+  return points;
+}
+
+/**
+ * An upper bound on `evaluateService(need, service).score` for a service without conflicts; undefined
+ * when the service certainly has a conflict (a fresh "not accepting").
+ */
+export function scoreBound(
+  need: MatchNeed,
+  service: DirectoryService,
+  options: BoundOptions,
+): number | undefined {
+  const capacity = capacityPoints(service, options);
+  if (capacity === undefined) return undefined;
+  let points =
+    capacity + cachedServicePoints(service) + offerPoints(need, service) + unconfirmedPoints(need, service);
+  if (need.intakeWindow && service.intakeHours !== undefined) points += FIT_POINTS.opens_in_window;
+  if (need.home && service.location) points += locationPoints(need.home, service.location, options);
   return points;
 }

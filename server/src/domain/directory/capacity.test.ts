@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveCapacity } from './capacity.ts';
+import { effectiveCapacity, effectiveStatus } from './capacity.ts';
 import type { CapacityReport } from './service.ts';
 
 const NOW = new Date('2024-06-12T14:00:00Z');
@@ -71,5 +71,21 @@ describe('effectiveCapacity', () => {
     expect(effectiveCapacity(report(DAY, 'waitlist', 10), NOW).expectedWaitDays).toBe(10);
     expect(effectiveCapacity(report(DAY, 'accepting', 10), NOW).expectedWaitDays).toBeUndefined();
     expect(effectiveCapacity(report(9 * DAY, 'waitlist', 10), NOW).expectedWaitDays).toBeUndefined();
+  });
+});
+
+describe('effectiveStatus', () => {
+  it('agrees with effectiveCapacity at every boundary', () => {
+    const now = new Date('2026-11-23T15:00:00Z');
+    const day = 86_400_000;
+    for (const offset of [-10 * 60_000, -5 * 60_000, 0, day, 7 * day, 7 * day + 1, 30 * day, Number.NaN]) {
+      for (const maxAge of [7, 0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+        for (const status of ['accepting', 'waitlist', 'not_accepting', 'assessment_required'] as const) {
+          const report = { status, updatedAt: new Date(now.getTime() - offset), updatedBy: 'x' };
+          expect(effectiveStatus(report, now, maxAge)).toBe(effectiveCapacity(report, now, maxAge).status);
+        }
+      }
+    }
+    expect(effectiveStatus(undefined, now)).toBe('unknown');
   });
 });

@@ -34,6 +34,22 @@ export interface EffectiveCapacity {
   expectedWaitDays?: number;
 }
 
+/**
+ * Just the status matching shows (the same rules as `effectiveCapacity`, without building its record):
+ * for hot loops such as the score bound.
+ */
+export function effectiveStatus(
+  capacity: CapacityReport | undefined,
+  now: Date,
+  maxAgeDays: number = DEFAULT_CAPACITY_MAX_AGE_DAYS,
+): EffectiveCapacityStatus {
+  if (!capacity) return 'unknown';
+  const ageMs = now.getTime() - capacity.updatedAt.getTime();
+  if (Number.isNaN(ageMs) || ageMs < -FUTURE_TOLERANCE_MS) return 'unknown';
+  const limit = Number.isFinite(maxAgeDays) && maxAgeDays > 0 ? maxAgeDays : 0;
+  return ageMs > limit * DAY_MS ? 'unknown' : capacity.status;
+}
+
 export function effectiveCapacity(
   capacity: CapacityReport | undefined,
   now: Date,

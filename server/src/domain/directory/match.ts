@@ -198,16 +198,23 @@ function keepBestBounded(
   kept: Evaluated[],
 ): void {
   if (limit === 0) return;
-  const bounded = services.map((service) => ({
-    service,
-    bound: scoreBound(need, service, context.farDistanceKm),
-  }));
-  bounded.sort((a, b) => b.bound - a.bound);
-  for (const { service, bound } of bounded) {
+  // Bounds are whole points: bucket services by bound and walk the buckets from the highest down.
+  const buckets = new Map<number, DirectoryService[]>();
+  for (const service of services) {
+    const bound = scoreBound(need, service, context);
+    if (bound === undefined) continue; // certainly conflicting
+    const bucket = buckets.get(bound);
+    if (bucket) bucket.push(service);
+    else buckets.set(bound, [service]);
+  }
+  const bounds = [...buckets.keys()].sort((a, b) => b - a);
+  for (const bound of bounds) {
     const last = kept[limit - 1];
-    if (last !== undefined && bound < last.result.score) break;
-    const evaluated = evaluate(need, service, context, true);
-    if (evaluated) keepBest(kept, evaluated, limit);
+    if (last !== undefined && bound < last.result.score) return;
+    for (const service of buckets.get(bound) ?? []) {
+      const evaluated = evaluate(need, service, context, true);
+      if (evaluated) keepBest(kept, evaluated, limit);
+    }
   }
 }
 
