@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, capacityReports, services } from '../../src/db/schema/index.ts';
+import { auditEvents, services } from '../../src/db/schema/index.ts';
 import { skipReason } from '../harness/database.ts';
 import { activeOrg, createTestApp, type TestApp, type TestClient } from '../support/test-app.ts';
 
@@ -113,6 +113,19 @@ describe.skipIf(skipReason)('directory API', () => {
     expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('publishes the directory routes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: object }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/services',
+        '/api/v1/services/{id}',
+        '/api/v1/services/{id}/capacity',
+        '/api/v1/services/{id}/capacity-history',
+        '/api/v1/match',
+      ]),
+    );
+  });
+
   it('returns one service with an ETag, and not found for unknown ids', async () => {
     const res = await navigator.request('GET', `/api/v1/services/${obotService.id}`);
     expect(res.statusCode).toBe(200);
@@ -141,11 +154,11 @@ describe.skipIf(skipReason)('directory API', () => {
     const flagged = ruledOut.items.find((i) => i.service.id === obotService.id);
     expect(flagged?.conflicts.map((c) => c.code)).toContain('not_accepting');
 
-    const history = await t.deps.db
-      .select()
-      .from(capacityReports)
-      .where(eq(capacityReports.serviceId, obotService.id));
-    expect(history.map((h) => h.status)).toContain('not_accepting');
+    const history = await navigator.request('GET', `/api/v1/services/${obotService.id}/capacity-history`);
+    expect(history.json<{ items: Array<{ status: string; reportedBy: string }> }>().items[0]).toMatchObject({
+      status: 'not_accepting',
+      reportedBy: intake.session.user.id,
+    });
     const audited = await t.deps.db
       .select()
       .from(auditEvents)
@@ -372,7 +385,9 @@ describe.skipIf(skipReason)('directory API', () => {
     await intake.request('PUT', `/api/v1/services/${obotService.id}/capacity`, { status: 'accepting' });
     t.clock.advance(7 * DAY_MS);
     const navigatorNextWeek = await t.login('navigator@demo.handoff.test');
-    const fresh = (await navigatorNextWeek.request('GET', `/api/v1/services/${obotService.id}`)).json<ServiceBody>();
+    const fresh = (
+      await navigatorNextWeek.request('GET', `/api/v1/services/${obotService.id}`)
+    ).json<ServiceBody>();
     expect(fresh.capacity).toMatchObject({ status: 'accepting', stale: false }); // exactly 7 days: still fresh
     t.clock.advance(60_000);
     const later = await t.login('navigator@demo.handoff.test');

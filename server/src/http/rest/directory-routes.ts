@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/context.ts';
 import { createService } from '../../app/directory/create-service.ts';
 import { getService } from '../../app/directory/get-service.ts';
+import { listCapacityHistory } from '../../app/directory/list-capacity-history.ts';
 import { listServices } from '../../app/directory/list-services.ts';
 import { matchForNeed } from '../../app/directory/match-services.ts';
 import {
@@ -112,6 +113,20 @@ export function directoryRoutes(deps: Deps) {
         },
       },
       (request) => updateCapacity(deps, actorOf(request), { id: request.params.id, capacity: request.body }),
+    );
+
+    app.get(
+      '/services/:id/capacity-history',
+      {
+        schema: {
+          tags,
+          summary: "A service's capacity reports, newest first",
+          params: serviceParams,
+          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).optional() }),
+        },
+      },
+      (request) =>
+        listCapacityHistory(deps, actorOf(request), { id: request.params.id, limit: request.query.limit }),
     );
 
     app.post(
