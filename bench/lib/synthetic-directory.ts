@@ -6,7 +6,7 @@
 import { count, eq } from 'drizzle-orm';
 import { insertDemoServices } from '../../server/src/app/demo/seed-demo-services.ts';
 import { nextChangeSeq } from '../../server/src/app/directory/write-service.ts';
-import { bulkInsert } from '../../server/src/db/bulk-insert.ts';
+import { bulkInsert } from '../../server/src/db/bulk.ts';
 import type { Db } from '../../server/src/db/client.ts';
 import { organizations, services, sites } from '../../server/src/db/schema/index.ts';
 import { createPrng } from '../../server/src/domain/demo/prng.ts';

@@ -20,6 +20,7 @@ import { AppError } from '../lib/errors.ts';
 import { registerAuth } from './auth.ts';
 import { errorToProblem, sendProblem } from './problem.ts';
 import { authRoutes } from './rest/auth-routes.ts';
+import { directoryImportRoutes } from './rest/directory-import-routes.ts';
 import { directoryRoutes } from './rest/directory-routes.ts';
 import { memberRoutes } from './rest/member-routes.ts';
 import { miscRoutes } from './rest/misc-routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(memberRoutes(deps));
       await api.register(tokenRoutes(deps));
       await api.register(directoryRoutes(deps));
+      await api.register(directoryImportRoutes(deps));
       await api.register(miscRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -3,7 +3,7 @@
  * inside the demo seed's transaction. Capacity reports are attributed to `demo` (no user reported them).
  */
 import type { Queryable, Tx } from '../../db/client.ts';
-import { bulkInsert } from '../../db/bulk-insert.ts';
+import { bulkInsert } from '../../db/bulk.ts';
 import { capacityReports, services } from '../../db/schema/index.ts';
 import { generateDemoServices, type DemoService } from '../../domain/demo/services.ts';
 import type { DemoNetwork } from '../../domain/demo/types.ts';

@@ -58,7 +58,7 @@ export async function siteOfOrganization(
   return site;
 }
 
-async function networkTimezone(tx: Queryable, networkId: string): Promise<string> {
+export async function networkTimezone(tx: Queryable, networkId: string): Promise<string> {
   const [network] = await tx
     .select({ timezone: networks.timezone })
     .from(networks)
@@ -66,8 +66,11 @@ async function networkTimezone(tx: Queryable, networkId: string): Promise<string
   return network?.timezone ?? 'America/New_York';
 }
 
-/** The columns a `ServiceInput` sets, with the site's coordinates and time zone as defaults. */
-async function columnsOf(tx: Queryable, networkId: string, input: ServiceInput, site: SiteRow) {
+/**
+ * The columns a `ServiceInput` sets, with the site's coordinates and time zone as defaults, and the
+ * network's time zone when the site has none.
+ */
+export function serviceColumns(input: ServiceInput, site: SiteRow, networkTimezone: string) {
   const location =
     input.location ??
     (site.latitude !== null && site.longitude !== null ? { lat: site.latitude, lon: site.longitude } : null);
@@ -83,7 +86,7 @@ async function columnsOf(tx: Queryable, networkId: string, input: ServiceInput, 
     latitude: location?.lat ?? null,
     longitude: location?.lon ?? null,
     serviceArea: location?.serviceArea ?? null,
-    timezone: input.timezone ?? site.timezone ?? (await networkTimezone(tx, networkId)),
+    timezone: input.timezone ?? site.timezone ?? networkTimezone,
     intakeHours: input.intakeHours ?? null,
     holidays: [...new Set(input.holidays)].sort(),
     acknowledgement: input.acknowledgement ?? null,
@@ -92,6 +95,10 @@ async function columnsOf(tx: Queryable, networkId: string, input: ServiceInput, 
     email: input.email ?? null,
     url: input.url ?? null,
   };
+}
+
+async function columnsOf(tx: Queryable, networkId: string, input: ServiceInput, site: SiteRow) {
+  return serviceColumns(input, site, await networkTimezone(tx, networkId));
 }
 
 export interface ExternalKey {
