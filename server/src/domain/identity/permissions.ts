@@ -41,7 +41,11 @@ export const MATRIX = {
   /** See the directory: services, capacity, matching, HSDS and CSV export (no patient data). */
   'service.read': everyone('network'),
   /** Create and change an organization's services. */
-  'service.manage': { org_admin: 'organization', program_manager: 'organization', network_convener: 'network' },
+  'service.manage': {
+    org_admin: 'organization',
+    program_manager: 'organization',
+    network_convener: 'network',
+  },
   /** Report a service's capacity. The partner owns it: conveners cannot set another's capacity. */
   'service.capacity': {
     cbo_intake: 'organization',
@@ -51,17 +55,6 @@ export const MATRIX = {
   },
   /** Import HSDS or CSV into the network's directory (may create directory-only organizations). */
   'directory.import': { network_convener: 'network' },
-  /**
-   * See a partnership and its workspace. Only the two parties: the use case passes the actor's own
-   * organization as the target when it is a party, and another organization (so: not found) when not.
-   */
-  'partnership.read': everyone('organization'),
-  /** Start a partnership with another organization (as one of the two parties). */
-  'partnership.create': { org_admin: 'organization', program_manager: 'organization' },
-  /** Change a partnership's workspace: status, agreements, liaisons, ledger, meetings, goals, assessments. */
-  'partnership.manage': { org_admin: 'organization', program_manager: 'organization', liaison: 'organization' },
-  /** Network-wide partnership statistics, without any partnership's details. */
-  'partnership.aggregate': { network_convener: 'network' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof MATRIX;
