@@ -9,12 +9,19 @@
  * eligibility the patient's data cannot confirm. `bound.test.ts` checks the bound against full
  * evaluation on thousands of generated services and needs.
  */
-import { effectiveStatus } from './capacity.ts';
+import { FUTURE_TOLERANCE_MS } from './capacity.ts';
 import { haversineKm } from './geo.ts';
 import type { MatchNeed } from './need.ts';
 import { FIT_POINTS, WARNING_POINTS } from './reasons.ts';
 import type { DirectoryService } from './service.ts';
-import { METHADONE_SERVICE_KIND, OTHER_NEED_SERVICE_KINDS } from './vocabulary.ts';
+import {
+  MEDICATIONS,
+  METHADONE_SERVICE_KIND,
+  OTHER_NEED_SERVICE_KINDS,
+  SERVICE_KINDS,
+  type CapacityStatus,
+} from './vocabulary.ts';
+import { DAY_MS } from './zoned-time.ts';
 
 export interface BoundOptions {
   now: Date;
@@ -22,24 +29,31 @@ export interface BoundOptions {
   farDistanceKm: number;
 }
 
-/** Points of the capacity, exactly as `checkCapacity` gives them; undefined for a conflict. */
-function capacityPoints(service: DirectoryService, options: BoundOptions): number | undefined {
-  switch (effectiveStatus(service.capacity, options.now, options.capacityMaxAgeDays)) {
-    case 'accepting':
-      return FIT_POINTS.capacity_accepting;
-    case 'not_accepting':
-      return undefined;
-    case 'waitlist':
-      return -WARNING_POINTS.waitlist;
-    case 'assessment_required':
-      return -WARNING_POINTS.assessment_required;
-    case 'unknown':
-      return -WARNING_POINTS.capacity_unknown;
-  }
+/** Fact bits of a service, for the per-need table of points (`boundFor`). */
+const PHOTO_ID = 1;
+const PROVIDER_REFERRAL = 2;
+const AGE_BOUNDED = 4;
+const GENDER_RESTRICTED = 8;
+const INSURANCE_STATED = 16;
+const LANGUAGES_STATED = 32;
+const HOURS_PUBLISHED = 64;
+const FLAG_COMBINATIONS = 128;
+
+/** What the bound needs of a service, read once per service version (services are immutable values). */
+interface ServiceFacts {
+  /** Hours, intake speed and stance: the part of the bound that depends on the service alone. */
+  ownPoints: number;
+  /** Points of the reported capacity while it is fresh; NaN for `not_accepting` (a conflict). */
+  freshCapacityPoints: number;
+  /** `capacity.updatedAt` in ms; NaN when there is no report or its date is invalid. */
+  capacityMs: number;
+  /** Bit `3i` start, `3i + 1` continue (methadone only at an OTP), `3i + 2` accepts current, i = `MEDICATIONS` index. */
+  medicationBits: number;
+  flags: number;
+  kindIndex: number;
 }
 
-/** The part of the bound that depends on the service alone: hours, intake speed, stance. */
-function servicePoints(service: DirectoryService): number {
+function ownPoints(service: DirectoryService): number {
   let points = 0;
   const { policies } = service;
   const appointmentOnly = policies.prerequisites.includes('appointment_only');
@@ -54,69 +68,66 @@ function servicePoints(service: DirectoryService): number {
   return points;
 }
 
-/** Services are immutable values (a change makes a new object), so their own part is computed once. */
-const servicePointsCache = new WeakMap<DirectoryService, number>();
-
-function cachedServicePoints(service: DirectoryService): number {
-  let points = servicePointsCache.get(service);
-  if (points === undefined) servicePointsCache.set(service, (points = servicePoints(service)));
-  return points;
+/** Points of a fresh capacity status, exactly as `checkCapacity` gives them; NaN for a conflict. */
+function capacityPoints(status: CapacityStatus | 'unknown'): number {
+  switch (status) {
+    case 'accepting':
+      return FIT_POINTS.capacity_accepting;
+    case 'not_accepting':
+      return Number.NaN;
+    case 'waitlist':
+      return -WARNING_POINTS.waitlist;
+    case 'assessment_required':
+      return -WARNING_POINTS.assessment_required;
+    case 'unknown':
+      return -WARNING_POINTS.capacity_unknown;
+  }
 }
 
-function offerPoints(need: MatchNeed, service: DirectoryService): number {
-  let points = 0;
-  const medication = need.medication;
-  if (medication) {
-    const offers =
-      (medication.name !== 'methadone' || service.kind === METHADONE_SERVICE_KIND) &&
-      service.medications[medication.name][medication.phase];
-    if (offers) points += FIT_POINTS.offers_medication;
-    else if (service.medications[medication.name].acceptsCurrent)
-      points += FIT_POINTS.accepts_current_medication;
-  }
-  const others = need.otherNeeds ?? [];
-  for (let i = 0; i < others.length; i++) {
-    const other = others[i];
-    if (other === undefined || others.indexOf(other) !== i) continue;
-    if (OTHER_NEED_SERVICE_KINDS[other].includes(service.kind)) points += FIT_POINTS.offers_need;
-  }
-  return points;
+function factsOf(service: DirectoryService): ServiceFacts {
+  let medicationBits = 0;
+  MEDICATIONS.forEach((medication, i) => {
+    const policy = service.medications[medication];
+    const dispensable = medication !== 'methadone' || service.kind === METHADONE_SERVICE_KIND;
+    if (dispensable && policy.start) medicationBits |= 1 << (3 * i);
+    if (dispensable && policy.continue) medicationBits |= 1 << (3 * i + 1);
+    if (policy.acceptsCurrent) medicationBits |= 1 << (3 * i + 2);
+  });
+  const { eligibility, policies, capacity } = service;
+  let flags = 0;
+  if (policies.prerequisites.includes('photo_id')) flags |= PHOTO_ID;
+  if (policies.prerequisites.includes('provider_referral')) flags |= PROVIDER_REFERRAL;
+  if (eligibility.minAge !== undefined || eligibility.maxAge !== undefined) flags |= AGE_BOUNDED;
+  if (eligibility.genders !== 'any') flags |= GENDER_RESTRICTED;
+  if (eligibility.insurance !== undefined) flags |= INSURANCE_STATED;
+  if (eligibility.languages.length > 0) flags |= LANGUAGES_STATED;
+  if (service.intakeHours !== undefined) flags |= HOURS_PUBLISHED;
+  return {
+    ownPoints: ownPoints(service),
+    freshCapacityPoints: capacityPoints(capacity?.status ?? 'unknown'),
+    capacityMs: capacity ? capacity.updatedAt.getTime() : Number.NaN,
+    medicationBits,
+    flags,
+    kindIndex: SERVICE_KINDS.indexOf(service.kind),
+  };
 }
 
-/** Warnings the need's unknowns make certain (a known value either fits, conflicts or is silent). */
-function unconfirmedPoints(need: MatchNeed, service: DirectoryService): number {
-  let points = 0;
-  const { eligibility, policies } = service;
-  const known = need.prerequisites ?? {};
-  if (policies.prerequisites.includes('photo_id') && known.photo_id !== true) {
-    points -= WARNING_POINTS.requires_photo_id;
-  }
-  if (policies.prerequisites.includes('provider_referral') && known.provider_referral !== true) {
-    points -= WARNING_POINTS.requires_provider_referral;
-  }
-  if ((eligibility.minAge !== undefined || eligibility.maxAge !== undefined) && !Number.isFinite(need.age)) {
-    points -= WARNING_POINTS.age_unconfirmed;
-  }
-  if (eligibility.genders !== 'any' && need.gender === undefined) points -= WARNING_POINTS.gender_unconfirmed;
-  if ((need.insurance?.length ?? 0) > 0) {
-    if (eligibility.insurance === undefined) points -= WARNING_POINTS.insurance_unconfirmed;
-    else points += Math.max(FIT_POINTS.insurance_accepted, FIT_POINTS.uninsured_low_cost);
-  }
-  if (need.language !== undefined && need.language.trim() !== '') {
-    if (eligibility.languages.length === 0) points -= WARNING_POINTS.language_unconfirmed;
-    else points += FIT_POINTS.language_offered;
-  }
-  return points;
+const factsCache = new WeakMap<DirectoryService, ServiceFacts>();
+
+function cachedFacts(service: DirectoryService): ServiceFacts {
+  let facts = factsCache.get(service);
+  if (facts === undefined) factsCache.set(service, (facts = factsOf(service)));
+  return facts;
 }
 
 /** Distance and service area, as `checkLocation` scores them (a ZIP list is assumed to match). */
 function locationPoints(
   home: NonNullable<MatchNeed['home']>,
   location: NonNullable<DirectoryService['location']>,
-  options: BoundOptions,
+  farDistanceKm: number,
 ): number {
   const distance = haversineKm(home, location);
-  let points = distance > options.farDistanceKm ? -WARNING_POINTS.far_away : 0;
+  let points = distance > farDistanceKm ? -WARNING_POINTS.far_away : 0;
   const area = location.serviceArea;
   const radius = area?.radiusKm;
   if ((area?.zips?.length ?? 0) > 0) points += FIT_POINTS.in_service_area;
@@ -126,20 +137,93 @@ function locationPoints(
   return points;
 }
 
+/** A service's bound for one need; undefined when the service certainly has a conflict. */
+export type BoundOf = (service: DirectoryService) => number | undefined;
+
+/** Points that depend on the need and on a service's fact bits only: one table entry per combination. */
+function flagPointsTable(need: MatchNeed): Float64Array {
+  const known = need.prerequisites ?? {};
+  const insuranceAsked = (need.insurance?.length ?? 0) > 0;
+  const languageAsked = need.language !== undefined && need.language.trim() !== '';
+  const table = new Float64Array(FLAG_COMBINATIONS);
+  for (let flags = 0; flags < FLAG_COMBINATIONS; flags++) {
+    let points = 0;
+    // Warnings the need's unknowns make certain (a known value either fits, conflicts or is silent).
+    if (flags & PHOTO_ID && known.photo_id !== true) points -= WARNING_POINTS.requires_photo_id;
+    if (flags & PROVIDER_REFERRAL && known.provider_referral !== true) {
+      points -= WARNING_POINTS.requires_provider_referral;
+    }
+    if (flags & AGE_BOUNDED && !Number.isFinite(need.age)) points -= WARNING_POINTS.age_unconfirmed;
+    if (flags & GENDER_RESTRICTED && need.gender === undefined) points -= WARNING_POINTS.gender_unconfirmed;
+    if (insuranceAsked) {
+      points +=
+        flags & INSURANCE_STATED
+          ? Math.max(FIT_POINTS.insurance_accepted, FIT_POINTS.uninsured_low_cost)
+          : -WARNING_POINTS.insurance_unconfirmed;
+    }
+    if (languageAsked) {
+      points += flags & LANGUAGES_STATED ? FIT_POINTS.language_offered : -WARNING_POINTS.language_unconfirmed;
+    }
+    if (need.intakeWindow && flags & HOURS_PUBLISHED) points += FIT_POINTS.opens_in_window;
+    table[flags] = points;
+  }
+  return table;
+}
+
+/**
+ * The bound function of a need: everything that depends on the need alone (its unknowns, the capacity
+ * freshness cut-off, the kinds that meet its other needs, the medication bits) is worked out once here,
+ * so the per-service part is a cache lookup, table reads and a distance. Capacity is judged exactly as
+ * `effectiveStatus` judges it.
+ */
+export function boundFor(need: MatchNeed, options: BoundOptions): BoundOf {
+  const nowMs = options.now.getTime();
+  const maxAgeDays =
+    Number.isFinite(options.capacityMaxAgeDays) && options.capacityMaxAgeDays > 0
+      ? options.capacityMaxAgeDays
+      : 0;
+  const freshFromMs = nowMs - maxAgeDays * DAY_MS;
+  const latestMs = nowMs + FUTURE_TOLERANCE_MS;
+  const unknownCapacityPoints = capacityPoints('unknown');
+  const flagPoints = flagPointsTable(need);
+  const kindPoints = new Float64Array(SERVICE_KINDS.length);
+  for (const other of new Set(need.otherNeeds ?? [])) {
+    for (const kind of OTHER_NEED_SERVICE_KINDS[other])
+      kindPoints[SERVICE_KINDS.indexOf(kind)] += FIT_POINTS.offers_need;
+  }
+  let offerBit = 0;
+  let acceptBit = 0;
+  if (need.medication) {
+    const i = MEDICATIONS.indexOf(need.medication.name);
+    offerBit = 1 << (3 * i + (need.medication.phase === 'start' ? 0 : 1));
+    acceptBit = 1 << (3 * i + 2);
+  }
+  const home = need.home;
+  const farDistanceKm = options.farDistanceKm;
+
+  return (service) => {
+    const facts = cachedFacts(service);
+    // Fresh while updatedAt ∈ [now − max age, now + tolerance]; NaN (no report) is never fresh.
+    const fresh = facts.capacityMs >= freshFromMs && facts.capacityMs <= latestMs;
+    const capacity = fresh ? facts.freshCapacityPoints : unknownCapacityPoints;
+    if (Number.isNaN(capacity)) return undefined;
+    let points =
+      facts.ownPoints + capacity + (flagPoints[facts.flags] ?? 0) + (kindPoints[facts.kindIndex] ?? 0);
+    if (facts.medicationBits & offerBit) points += FIT_POINTS.offers_medication;
+    else if (facts.medicationBits & acceptBit) points += FIT_POINTS.accepts_current_medication;
+    if (home && service.location) points += locationPoints(home, service.location, farDistanceKm);
+    return points;
+  };
+}
+
 /**
  * An upper bound on `evaluateService(need, service).score` for a service without conflicts; undefined
- * when the service certainly has a conflict (a fresh "not accepting").
+ * when the service certainly has a conflict (a fresh "not accepting"). For many services, use `boundFor`.
  */
 export function scoreBound(
   need: MatchNeed,
   service: DirectoryService,
   options: BoundOptions,
 ): number | undefined {
-  const capacity = capacityPoints(service, options);
-  if (capacity === undefined) return undefined;
-  let points =
-    capacity + cachedServicePoints(service) + offerPoints(need, service) + unconfirmedPoints(need, service);
-  if (need.intakeWindow && service.intakeHours !== undefined) points += FIT_POINTS.opens_in_window;
-  if (need.home && service.location) points += locationPoints(need.home, service.location, options);
-  return points;
+  return boundFor(need, options)(service);
 }

@@ -19,7 +19,7 @@
  * `includeConflicts`) services are visited best bound first and the scan stops once no remaining service
  * can make the cut (`bound.ts`), which on a large directory skips most far-away services.
  */
-import { scoreBound } from './bound.ts';
+import { boundFor } from './bound.ts';
 import { DEFAULT_CAPACITY_MAX_AGE_DAYS, type EffectiveCapacity } from './capacity.ts';
 import { INTAKE_SEARCH_DAYS } from './hours.ts';
 import type { MatchNeed } from './need.ts';
@@ -199,9 +199,10 @@ function keepBestBounded(
 ): void {
   if (limit === 0) return;
   // Bounds are whole points: bucket services by bound and walk the buckets from the highest down.
+  const boundOf = boundFor(need, context);
   const buckets = new Map<number, DirectoryService[]>();
   for (const service of services) {
-    const bound = scoreBound(need, service, context);
+    const bound = boundOf(service);
     if (bound === undefined) continue; // certainly conflicting
     const bucket = buckets.get(bound);
     if (bucket) bucket.push(service);

@@ -164,18 +164,35 @@ export function createZoneClock(
   return formatter ? new ZoneClock(formatter, spanStartMs, spanEndMs) : undefined;
 }
 
-/** One clock per time zone over one span, shared by all services of a match. */
+/** Clocks built for earlier matches, by zone and whole-day span; at most `SHARED_CLOCKS_MAX` are kept. */
+const sharedClocks = new Map<string, ZoneClock | undefined>();
+const SHARED_CLOCKS_MAX = 512;
+
+/**
+ * One clock per time zone over one span, shared by all services of a match. The span is widened to whole
+ * UTC days, so every match of the same day reuses the clocks built by the first (a clock is immutable and
+ * correct over its span; building one asks Intl a few dozen times).
+ */
 export class ZoneClocks {
   private readonly clocks = new Map<string, ZoneClock | undefined>();
+  readonly spanStartMs: number;
+  readonly spanEndMs: number;
 
-  constructor(
-    readonly spanStartMs: number,
-    readonly spanEndMs: number,
-  ) {}
+  constructor(spanStartMs: number, spanEndMs: number) {
+    this.spanStartMs = Math.floor(spanStartMs / DAY_MS) * DAY_MS;
+    this.spanEndMs = Math.ceil(spanEndMs / DAY_MS) * DAY_MS;
+  }
 
   get(timeZone: string): ZoneClock | undefined {
     if (this.clocks.has(timeZone)) return this.clocks.get(timeZone);
-    const clock = createZoneClock(timeZone, this.spanStartMs, this.spanEndMs);
+    const key = `${timeZone}|${this.spanStartMs}|${this.spanEndMs}`;
+    let clock: ZoneClock | undefined;
+    if (sharedClocks.has(key)) clock = sharedClocks.get(key);
+    else {
+      clock = createZoneClock(timeZone, this.spanStartMs, this.spanEndMs);
+      if (sharedClocks.size >= SHARED_CLOCKS_MAX) sharedClocks.clear();
+      sharedClocks.set(key, clock);
+    }
     this.clocks.set(timeZone, clock);
     return clock;
   }
