@@ -71,9 +71,16 @@ test('the interface speaks Spanish when asked, and remembers it', async ({ page 
   await expect(page.getByRole('heading', { level: 1, name: 'Partnerships' })).toBeVisible();
 });
 
+/** The main bundle and each area's own file (mounted under the area's key, `web/src/i18n/index.ts`). */
+const AREAS = ['directory', 'imports', 'partnerships'] as const;
+
 test('English and Spanish have the same keys, none empty, and label every vocabulary code', () => {
   const en = flatten(load('en'));
   const es = flatten(load('es'));
+  for (const area of AREAS) {
+    for (const [k, v] of flatten(load(`${area}.en`), area)) en.set(k, v);
+    for (const [k, v] of flatten(load(`${area}.es`), area)) es.set(k, v);
+  }
   const onlyEn = [...en.keys()].filter((k) => !es.has(k));
   const onlyEs = [...es.keys()].filter((k) => !en.has(k));
   expect({ onlyEn, onlyEs }).toEqual({ onlyEn: [], onlyEs: [] });
