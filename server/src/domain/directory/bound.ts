@@ -188,8 +188,10 @@ export function boundFor(need: MatchNeed, options: BoundOptions): BoundOf {
   const flagPoints = flagPointsTable(need);
   const kindPoints = new Float64Array(SERVICE_KINDS.length);
   for (const other of new Set(need.otherNeeds ?? [])) {
-    for (const kind of OTHER_NEED_SERVICE_KINDS[other])
-      kindPoints[SERVICE_KINDS.indexOf(kind)] += FIT_POINTS.offers_need;
+    for (const kind of OTHER_NEED_SERVICE_KINDS[other]) {
+      const i = SERVICE_KINDS.indexOf(kind);
+      kindPoints[i] = (kindPoints[i] ?? 0) + FIT_POINTS.offers_need;
+    }
   }
   let offerBit = 0;
   let acceptBit = 0;
