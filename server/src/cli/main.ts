@@ -1,10 +1,9 @@
 /**
  * The `handoff` command line: serve, migrate, seed-demo, network create, org create/list, user create,
- * token create,
- * audit verify, backup, restore. Output for machines goes to stdout; messages and errors to stderr,
+ * token create, audit verify, backup, restore, import hsds, export hsds (`directory-commands.ts`). Output for machines goes to stdout; messages and errors to stderr,
  * with a non-zero exit code on failure.
  */
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { operatorActor } from '../app/context.ts';
@@ -15,16 +14,15 @@ import { backupDatabase } from '../app/ops/backup-database.ts';
 import { restoreDatabase, RestoreError } from '../app/ops/restore-database.ts';
 import { listOrganizations } from '../app/organizations/list-organizations.ts';
 import { createApiToken } from '../app/tokens/create-api-token.ts';
-import { memberships, networks, users } from '../db/schema/index.ts';
+import { memberships, users } from '../db/schema/index.ts';
 import { createNetwork } from '../app/network/create-network.ts';
 import { createOrganization } from '../app/organizations/create-organization.ts';
 import { createOrganizationInput } from '../app/organizations/schemas.ts';
 import { DataDirError } from '../db/embedded.ts';
 import { AppError } from '../lib/errors.ts';
 import { startHandoff } from '../server.ts';
+import { addDirectoryCommands, resolveNetwork } from './directory-commands.ts';
 import { withCliDeps } from './open-cli.ts';
-
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 const err = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -116,16 +114,7 @@ org
       part2Status?: string;
     }) =>
       withCliDeps(async (deps) => {
-        const [net] = await deps.db
-          .select()
-          .from(networks)
-          .where(
-            or(
-              eq(networks.slug, opts.network),
-              ...(isUuid(opts.network) ? [eq(networks.id, opts.network)] : []),
-            ),
-          );
-        if (!net) throw new AppError('not_found', `Network '${opts.network}' not found`);
+        const networkId = await resolveNetwork(deps, opts.network);
         const parsed = createOrganizationInput.safeParse({
           slug: opts.slug,
           name: opts.name,
@@ -140,7 +129,7 @@ org
             errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
           });
         }
-        const created = await createOrganization(deps, operatorActor(), parsed.data, net.id);
+        const created = await createOrganization(deps, operatorActor(), parsed.data, networkId);
         err(`Organization ${created.slug} created.`);
         process.stdout.write(`${created.id}\n`);
       }),
@@ -268,6 +257,8 @@ program
       );
     }),
   );
+
+addDirectoryCommands(program);
 
 try {
   await program.parseAsync(process.argv);

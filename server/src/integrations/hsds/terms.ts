@@ -56,6 +56,7 @@ export type TermValue =
   | { kind: 'code'; codes: readonly string[] }
   | { kind: 'plans' } // 'all' or plan names separated by ';'
   | { kind: 'integer' }
+  | { kind: 'number' }
   | { kind: 'date' } // YYYY-MM-DD
   | { kind: 'instant' } // ISO 8601 with offset
   | { kind: 'text' };
@@ -183,6 +184,36 @@ export const HANDOFF_TERMS: readonly HandoffTerm[] = [
     linkType: 'accessibility',
     value: { kind: 'none' },
   })),
+  {
+    code: 'timezone',
+    name: 'Time zone of the intake hours',
+    description:
+      'The IANA time zone (e.g. America/Chicago) the schedules are in. HSDS schedules carry only a UTC offset, ' +
+      'which cannot follow daylight saving time.',
+    linkType: 'policy',
+    value: { kind: 'text' },
+  },
+  {
+    code: 'service_area:radius_km',
+    name: 'Serves people living within (km)',
+    description: 'The service area as a radius in kilometres around the service location.',
+    linkType: 'eligibility',
+    value: { kind: 'number' },
+  },
+  {
+    code: 'service_area:zip',
+    name: 'Serves people living in ZIP code',
+    description: 'A ZIP code of the service area; one attribute per ZIP code.',
+    linkType: 'eligibility',
+    value: { kind: 'text' },
+  },
+  {
+    code: 'referral:channel',
+    name: 'How to refer',
+    description: 'The referral channel the service asks for (e.g. Direct address, fax, phone).',
+    linkType: 'referral',
+    value: { kind: 'text' },
+  },
   {
     code: 'holiday',
     name: 'Closed for intake on',

@@ -14,7 +14,7 @@
  *   attributed to `import:<source>`.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { bulkInsert, bulkUpdate } from '../../../db/bulk.ts';
@@ -60,6 +60,7 @@ async function existingServices(
     .select({
       id: services.id,
       externalId: services.externalId,
+      externalSource: services.externalSource,
       version: services.version,
       organizationId: services.organizationId,
       capacityUpdatedAt: services.capacityUpdatedAt,
@@ -68,9 +69,17 @@ async function existingServices(
     .where(
       ownIds
         ? eq(services.networkId, networkId)
-        : and(eq(services.networkId, networkId), eq(services.externalSource, dataset.source)),
+        : and(
+            eq(services.networkId, networkId),
+            or(eq(services.externalSource, dataset.source), isNull(services.externalSource)),
+          ),
     );
-  return new Map(rows.flatMap((r) => (ownIds ? [[r.id, r]] : r.externalId ? [[r.externalId, r]] : [])));
+  // A Handoff id in an HSDS file is one of our own services coming back (our export, edited): update it.
+  return new Map(
+    rows.flatMap((r) =>
+      ownIds || r.externalSource === null ? [[r.id, r]] : r.externalId ? [[r.externalId, r]] : [],
+    ),
+  );
 }
 
 /** Writes the dataset; calls `onProgress` after each chunk. Problems are appended to `dataset.problems`. */

@@ -1,11 +1,12 @@
 /**
  * The organizations and sites of an imported dataset, written in place by (`external_source`,
- * `external_id`), and the resolution of each service to its organization and site. For the services
+ * `external_id`) — or by Handoff id, when the source carries our own ids (an HSDS export of ours coming
+ * back) — and the resolution of each service to its organization and site. For the services
  * spreadsheet (`source` `csv`) nothing is written here: its rows name Handoff's own organization and
  * site ids, which must exist in the network and belong together.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Db, Queryable } from '../../../db/client.ts';
 import { bulkInsert, bulkUpdate } from '../../../db/bulk.ts';
 import { organizations, sites } from '../../../db/schema/index.ts';
@@ -63,10 +64,15 @@ async function writeOrganizations(
     .from(organizations)
     .where(eq(organizations.networkId, networkId));
   const slugs = new Set(rows.map((r) => r.slug));
+  // Imported organizations by their id in the source; our own by their Handoff id (our export coming back).
   const byExternal = new Map(
-    rows
-      .filter((r) => r.externalSource === dataset.source && r.externalId)
-      .map((r) => [r.externalId as string, r]),
+    rows.flatMap((r) =>
+      r.externalSource === null
+        ? [[r.id, r]]
+        : r.externalSource === dataset.source && r.externalId
+          ? [[r.externalId, r]]
+          : [],
+    ),
   );
   const firstKind = new Map<string, unknown>();
   for (const s of dataset.services)
@@ -144,8 +150,15 @@ async function writeSites(
   const existing = await db
     .select()
     .from(sites)
-    .where(and(eq(sites.networkId, networkId), eq(sites.externalSource, dataset.source)));
-  const byExternal = new Map(existing.map((s) => [s.externalId ?? '', s]));
+    .where(
+      and(
+        eq(sites.networkId, networkId),
+        or(eq(sites.externalSource, dataset.source), isNull(sites.externalSource)),
+      ),
+    );
+  const byExternal = new Map(
+    existing.map((s) => [s.externalSource === null ? s.id : (s.externalId ?? ''), s]),
+  );
   const result = new Map<string, SiteRow>();
   const inserts: SiteRow[] = [];
   const updates: SiteRow[] = [];
@@ -176,8 +189,8 @@ async function writeSites(
       longitude: site.longitude,
       timezone: site.timezone ?? current?.timezone ?? null,
       phone: site.phone,
-      externalSource: dataset.source,
-      externalId: site.externalId,
+      externalSource: current ? current.externalSource : dataset.source,
+      externalId: current ? current.externalId : site.externalId,
       active: current?.active ?? true,
       createdAt: current?.createdAt ?? now,
       updatedAt: now,
