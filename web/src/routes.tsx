@@ -9,6 +9,7 @@ import { AccountPage } from './pages/account/account-page.tsx';
 import { AdminHomePage } from './pages/admin/admin-home-page.tsx';
 import { AuditLogPage } from './pages/admin/audit-log-page.tsx';
 import { CreateOrganizationPage } from './pages/admin/create-organization-page.tsx';
+import { DirectoryImportPage } from './pages/admin/directory-import-page.tsx';
 import { OrganizationPage } from './pages/admin/organization-page.tsx';
 import { OrganizationsPage } from './pages/admin/organizations-page.tsx';
 import { ForgotPasswordPage } from './pages/auth/forgot-password-page.tsx';
@@ -46,6 +47,9 @@ export function AppRoutes() {
             <Route path="organizations/:id" element={<OrganizationPage />} />
             <Route path="audit" element={<RequirePermission anyOf={['audit.read']} />}>
               <Route index element={<AuditLogPage />} />
+            </Route>
+            <Route path="directory-import" element={<RequirePermission anyOf={['directory.import']} />}>
+              <Route index element={<DirectoryImportPage />} />
             </Route>
           </Route>
           <Route

@@ -54,7 +54,8 @@ export type Permission =
   | 'token.manage_own'
   | 'token.manage_org'
   | 'audit.read'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'directory.import';
 
 /** Any of these makes the Admin area visible. */
 export const ADMIN_PERMISSIONS: readonly Permission[] = [
@@ -66,4 +67,5 @@ export const ADMIN_PERMISSIONS: readonly Permission[] = [
   'member.update',
   'token.manage_org',
   'audit.read',
+  'directory.import',
 ];

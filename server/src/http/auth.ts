@@ -57,7 +57,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('auth', undefined);
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/hsds/')) return;
     const header = request.headers.authorization;
     const meta = requestMeta(request);
     if (header) {

@@ -22,6 +22,7 @@ import { errorToProblem, sendProblem } from './problem.ts';
 import { authRoutes } from './rest/auth-routes.ts';
 import { directoryImportRoutes } from './rest/directory-import-routes.ts';
 import { directoryRoutes } from './rest/directory-routes.ts';
+import { hsdsRoutes } from './rest/hsds-routes.ts';
 import { memberRoutes } from './rest/member-routes.ts';
 import { miscRoutes } from './rest/misc-routes.ts';
 import { organizationRoutes } from './rest/organization-routes.ts';
@@ -119,14 +120,16 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  await app.register(hsdsRoutes(deps), { prefix: '/hsds' });
 
   const hasWeb = existsSync(`${webDist}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb) {
+    const isApi = request.url.startsWith('/api/') || request.url.startsWith('/hsds/');
+    if (request.method === 'GET' && !isApi && hasWeb) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+    if (request.method === 'GET' && !isApi) {
       return reply
         .type('text/plain')
         .send('Handoff API is running. The web app is not built: run `npm run build:web`.');

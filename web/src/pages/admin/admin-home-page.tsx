@@ -29,6 +29,12 @@ export function AdminHomePage() {
       body: t('admin.home.audit'),
       show: access.can('audit.read'),
     },
+    {
+      to: '/admin/directory-import',
+      title: t('imports.title'),
+      body: t('imports.homeCard'),
+      show: access.can('directory.import'),
+    },
   ];
   return (
     <>

@@ -1,11 +1,15 @@
 /** The directory area's pages (mounted at `/directory/*`). */
 import { Route, Routes } from 'react-router';
-import { ComingSoonPage } from '../coming-soon/coming-soon-page.tsx';
+import { NotFoundPage } from '../not-found-page.tsx';
+import { DirectoryPage } from './directory-page.tsx';
+import { ServicePage } from './service-page.tsx';
 
 export function DirectoryRoutes() {
   return (
     <Routes>
-      <Route index element={<ComingSoonPage area="directory" />} />
+      <Route index element={<DirectoryPage />} />
+      <Route path="services/:id" element={<ServicePage />} />
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }
