@@ -1,12 +1,14 @@
 /**
  * The `handoff` CLI as a real process: help for every command, org listing, user and token creation
  * (the token alone on stdout), errors on stderr with a non-zero exit, and a backup restored into a
- * fresh installation (on PostgreSQL, restored into embedded PGlite: the format is portable).
+ * fresh installation (on PostgreSQL, restored into embedded PGlite: the format is portable); the
+ * directory exported as HSDS and imported back in place, and a foreign HSDS package's bad rows reported.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NETWORK_SLUG } from '../../src/domain/demo/organizations.ts';
 import { skipReason } from '../harness/database.ts';
 import { httpLogin, newInstallation, runCli, startServer, type Installation } from '../support/processes.ts';
 
@@ -23,6 +25,8 @@ const COMMANDS = [
   ['audit', 'verify'],
   ['backup'],
   ['restore'],
+  ['import', 'hsds'],
+  ['export', 'hsds'],
 ];
 
 describe.skipIf(skipReason)('handoff CLI', { timeout: 240_000 }, () => {
@@ -238,5 +242,48 @@ describe.skipIf(skipReason)('handoff CLI', { timeout: 240_000 }, () => {
     });
     expect(garbage.code).not.toBe(0);
     expect(garbage.stderr).toMatch(/not a Handoff backup/);
+  });
+
+  it('exports the directory as HSDS and imports it back in place; reports bad HSDS rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handoff-hsds-'));
+    // Two networks exist by now: the command must be told which.
+    const ambiguous = await runCli(['export', 'hsds', dir], i.env);
+    expect(ambiguous.code).not.toBe(0);
+    expect(ambiguous.stderr).toMatch(/--network/);
+    const exported = await runCli(['export', 'hsds', dir, '--network', DEMO_NETWORK_SLUG], i.env);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'csv'))).toEqual(
+      expect.arrayContaining(['services.csv', 'attributes.csv', 'taxonomy_terms.csv', 'datapackage.json']),
+    );
+    const services = JSON.parse(readFileSync(join(dir, 'json', 'services.json'), 'utf8')) as {
+      total_items: number;
+      contents: unknown[];
+    };
+    expect(services.total_items).toBeGreaterThan(30);
+    expect(services.contents).toHaveLength(services.total_items);
+
+    const back = await runCli(
+      ['import', 'hsds', join(dir, 'csv'), '--network', DEMO_NETWORK_SLUG, '--json'],
+      i.env,
+    );
+    expect(back.code, back.stderr).toBe(0);
+    const report = JSON.parse(back.stdout) as { state: string; importedRows: number; problems: unknown[] };
+    expect(report).toMatchObject({ state: 'succeeded', importedRows: services.total_items, problems: [] });
+    const again = await runCli(['export', 'hsds', dir, '--network', DEMO_NETWORK_SLUG], i.env);
+    expect(again.code).toBe(0);
+    const after = JSON.parse(readFileSync(join(dir, 'json', 'services.json'), 'utf8')) as {
+      total_items: number;
+    };
+    expect(after.total_items).toBe(services.total_items); // updated in place, nothing duplicated
+
+    const foreign = await runCli(
+      ['import', 'hsds', resolve('../shared/data/hsds-3.0-examples/csv'), '--network', DEMO_NETWORK_SLUG],
+      i.env,
+    );
+    expect(foreign.code).not.toBe(0); // nothing could be imported
+    expect(foreign.stderr).toMatch(/services\.csv row 1 attributes: the kind of service is required/);
+    const missing = await runCli(['import', 'hsds', join(dir, 'nowhere')], i.env);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/does not exist/);
   });
 });
