@@ -104,7 +104,12 @@ export function DirectoryImportProblems({
             render: (p) => (p.row > 0 ? labels.number(p.row) : t('imports.problems.wholeFile')),
           },
           { accessor: 'field', title: t('imports.problems.field'), render: (p) => p.field || '—' },
-          { accessor: 'reason', title: t('imports.problems.reason') },
+          {
+            accessor: 'reason',
+            title: t('imports.problems.reason'),
+            // Long reasons (e.g. a list of allowed codes) wrap instead of scrolling the table sideways.
+            cellsStyle: () => ({ overflowWrap: 'anywhere' }),
+          },
         ]}
         page={shown}
         onPageChange={setPage}
