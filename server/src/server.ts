@@ -1,7 +1,7 @@
 /**
  * Starts Handoff: opens the database (embedded PGlite under HANDOFF_DATA_DIR, guarded by a lock file
  * and a first-start marker, or PostgreSQL), applies migrations, seeds the demo network on a first
- * start, starts the outbox worker and serves HTTP. `close()` stops everything in order.
+ * start, starts the outbox worker and the agreement reminders, and serves HTTP. `close()` stops everything in order.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import {
 } from './db/embedded.ts';
 import { buildApp } from './http/build-app.ts';
 import { createEmailTransport } from './integrations/email/transport.ts';
+import { startAgreementReminders, type ReminderJob } from './jobs/agreement-reminders.ts';
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
@@ -111,6 +112,7 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
   };
   let app: FastifyInstance | undefined;
   let outbox: OutboxWorker | undefined;
+  let reminders: ReminderJob | undefined;
   try {
     // The demo is seeded only into a database without any network: never into a real installation.
     if (config.demo && (await deps.db.select({ id: networks.id }).from(networks).limit(1)).length === 0) {
@@ -124,7 +126,9 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
       deps,
       createEmailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     );
+    reminders = startAgreementReminders(deps);
   } catch (err) {
+    await reminders?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     opened.release();
@@ -134,7 +138,7 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   log.info({ port, engine: database.engine }, 'Handoff is listening');
-  const running = { app, outbox };
+  const running = { app, outbox, reminders };
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -144,6 +148,7 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
     close() {
       closing ??= (async () => {
         await running.outbox.stop();
+        await running.reminders.stop();
         // Graceful: new requests get 503 and in-flight ones finish. Keep-alive connections that turn
         // idle afterwards are closed as they do (Node closes idle ones only once, at close time), and
         // whatever is still open after the grace period is cut.

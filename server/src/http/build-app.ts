@@ -23,6 +23,7 @@ import { authRoutes } from './rest/auth-routes.ts';
 import { directoryImportRoutes } from './rest/directory-import-routes.ts';
 import { directoryRoutes } from './rest/directory-routes.ts';
 import { hsdsRoutes } from './rest/hsds-routes.ts';
+import { partnershipRoutes } from './rest/partnership-routes.ts';
 import { memberRoutes } from './rest/member-routes.ts';
 import { miscRoutes } from './rest/misc-routes.ts';
 import { organizationRoutes } from './rest/organization-routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(tokenRoutes(deps));
       await api.register(directoryRoutes(deps));
       await api.register(directoryImportRoutes(deps));
+      await api.register(partnershipRoutes(deps));
       await api.register(miscRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -1,7 +1,7 @@
 /**
  * Writes an e-mail into the outbox inside the caller's transaction: it is sent only if the change
  * commits, and at least once after that (jobs/outbox-worker.ts). A repeated `dedupeKey` is ignored,
- * so a retried use case never sends twice. Bodies carry links and opaque ids, never PHI.
+ * so a retried use case never sends twice (the result says whether this call enqueued it). Bodies carry links and opaque ids, never PHI.
  */
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
@@ -17,8 +17,8 @@ export async function enqueueEmail(
   tx: Tx,
   at: Date,
   input: { networkId: string | null; dedupeKey: string; message: EmailMessage },
-): Promise<void> {
-  await tx
+): Promise<boolean> {
+  const inserted = await tx
     .insert(outbox)
     .values({
       id: randomUUID(),
@@ -29,5 +29,7 @@ export async function enqueueEmail(
       nextAttemptAt: at,
       createdAt: at,
     })
-    .onConflictDoNothing({ target: outbox.dedupeKey });
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .returning({ id: outbox.id });
+  return inserted.length > 0;
 }

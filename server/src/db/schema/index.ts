@@ -3,3 +3,4 @@ export * from './identity.ts';
 export * from './audit.ts';
 export * from './outbox.ts';
 export * from './directory.ts';
+export * from './partnerships.ts';

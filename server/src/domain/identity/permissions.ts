@@ -55,6 +55,21 @@ export const MATRIX = {
   },
   /** Import HSDS or CSV into the network's directory (may create directory-only organizations). */
   'directory.import': { network_convener: 'network' },
+  /**
+   * See a partnership and its workspace. Organization scope plus a party check in the use case: only
+   * members of the two partner organizations see it; everyone else gets "not found".
+   */
+  'partnership.read': everyone('organization'),
+  /** Start a partnership between the active organization and a partner of the other kind. */
+  'partnership.create': { org_admin: 'organization', program_manager: 'organization' },
+  /** Change a partnership and keep its workspace: agreements, liaisons, ledger, meetings, goals, assessments. */
+  'partnership.manage': {
+    org_admin: 'organization',
+    program_manager: 'organization',
+    liaison: 'organization',
+  },
+  /** The network convener sees partnerships in aggregate only (counts, expiring agreements, scores). */
+  'partnership.aggregate': { network_convener: 'network' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof MATRIX;
