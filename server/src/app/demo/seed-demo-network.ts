@@ -1,6 +1,6 @@
 /**
  * Writes the generated demo network (Greater Cleveland: health systems, hospitals, CBOs, sites,
- * staff, memberships and the directory's services) into the database in one transaction, with one `demo.seed` audit event.
+ * staff, memberships, the directory's services and the partnerships) into the database in one transaction, with one `demo.seed` audit event.
  * Idempotent: when a network with the demo slug exists, nothing is written. Every demo user shares
  * the published password `DEMO_PASSWORD`; the demo is for trying Handoff out, never for real data.
  */
@@ -12,6 +12,7 @@ import { DEMO_NETWORK_SLUG } from '../../domain/demo/organizations.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { operatorActor, type Deps } from '../context.ts';
+import { seedDemoPartnerships } from './seed-demo-partnerships.ts';
 import { seedDemoServices } from './seed-demo-services.ts';
 
 /** The password of every demo user (published in the README and printed at first start). */
@@ -96,12 +97,18 @@ export async function seedDemoNetwork(deps: Deps, options: { seed?: number } = {
       .values(demo.users.map((u) => ({ ...u, passwordHash, passwordChangedAt: now, ...stamp })));
     await tx.insert(memberships).values(demo.memberships.map((m) => ({ ...m, ...stamp })));
     const serviceCount = await seedDemoServices(tx, demo, now);
+    const partnershipCount = await seedDemoPartnerships(tx, demo, now);
     await appendAuditEvent(tx, operatorActor('system'), now, {
       action: 'demo.seed',
       networkId: demo.network.id,
       entityType: 'network',
       entityId: demo.network.id,
-      details: { organizations: demo.organizations.length, users: demo.users.length, services: serviceCount },
+      details: {
+        organizations: demo.organizations.length,
+        users: demo.users.length,
+        services: serviceCount,
+        partnerships: partnershipCount,
+      },
     });
     return {
       created: true,

@@ -36,12 +36,23 @@ export function partnershipProbes(ctx: MatrixContext): ProbeModule {
       await t.deps.db.insert(partnerships).values([mine, theirs]);
       partnershipOf[ctx.ownOrg()] = mine.id;
       partnershipOf[ctx.otherOrg()] = theirs.id;
+      // Partners the probing organization has no live partnership with yet (the demo has some).
+      const taken = new Set(
+        (
+          await t.deps.db
+            .select({ cbo: partnerships.cboOrgId })
+            .from(partnerships)
+            .where(eq(partnerships.hospitalOrgId, ctx.ownOrg()))
+        ).map((p) => p.cbo),
+      );
       partners = (
         await t.deps.db
           .select({ id: organizations.id })
           .from(organizations)
           .where(and(eq(organizations.kind, 'cbo'), ne(organizations.id, ctx.otherOrg())))
-      ).map((o) => o.id);
+      )
+        .map((o) => o.id)
+        .filter((id) => !taken.has(id));
     },
     probes: {
       'partnership.read': {
