@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', '.handoff/', 'e2e/results/', 'server/bin/', 'eslint.config.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'web/dist/',
+      '.handoff/',
+      '.tmp/',
+      'e2e/results/',
+      'server/bin/',
+      'eslint.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -6,8 +6,16 @@
  * authenticated `GET /api/v1/services/{id}` in the same setup. The client runs in a worker thread of
  * the bench process (its own event loop; the machine's cores are shared), as in the other benchmarks. Targets: match p95 ≤ 50 ms on PGlite and ≤ 20 ms on
  * PostgreSQL.
+ *
+ * HSDS import: the grown directory is exported as the HSDS CSV data package and imported into a new,
+ * empty network (every organization, location and service created: the first import of a state
+ * directory), then imported again (every row updated in place). Wall time of `importDirectory`, parse
+ * included. Target: 20,000 services in ≤ 60 s.
  */
-import type { Deps } from '../server/src/app/context.ts';
+import { operatorActor, type Deps } from '../server/src/app/context.ts';
+import { exportHsds } from '../server/src/app/directory/hsds/export-hsds.ts';
+import { importDirectory } from '../server/src/app/directory/import/run-import.ts';
+import { createNetwork } from '../server/src/app/network/create-network.ts';
 import { authenticateSession } from '../server/src/app/identity/authenticate.ts';
 import { login } from '../server/src/app/identity/login.ts';
 import { createApiToken } from '../server/src/app/tokens/create-api-token.ts';
@@ -128,9 +136,45 @@ export default async function directory(context: BenchContext): Promise<BenchRes
       ]).flat();
       const afterUpdate = (await timeSequentially(interleaved)).filter((_, i) => i % 2 === 1);
       results.push(...latencies('match_after_capacity_update', engine, afterUpdate));
+      results.push(...(await hsdsImport(server.deps, network.id, engine, context)));
     } finally {
       await server.close();
     }
+  }
+  return results;
+}
+
+/** Seconds to import the directory's HSDS CSV export into a new network, then to re-import it in place. */
+async function hsdsImport(
+  deps: Deps,
+  networkId: string,
+  engine: BenchEngine,
+  context: BenchContext,
+): Promise<BenchResult[]> {
+  const operator = operatorActor();
+  const exported = await exportHsds(deps, operator, networkId);
+  const files = Object.fromEntries(
+    Object.entries(exported)
+      .filter(([name]) => name.startsWith('csv/') && name.endsWith('.csv'))
+      .map(([name, chunks]) => [name.slice('csv/'.length), chunks.join('')]),
+  );
+  const target = await createNetwork(deps, operator, { slug: 'hsds-bench', name: 'HSDS bench network' });
+  const results: BenchResult[] = [];
+  for (const name of ['hsds_import_new', 'hsds_reimport_in_place']) {
+    const started = performance.now();
+    const report = await importDirectory(deps, operator, { format: 'hsds-csv', files, networkId: target.id });
+    const seconds = (performance.now() - started) / 1000;
+    if (report.state !== 'succeeded' || report.problemCount > 0)
+      throw new Error(`HSDS import ${report.state} with ${report.problemCount} problems`);
+    context.log(`${engine}: ${name} of ${report.importedRows} services in ${seconds.toFixed(1)} s`);
+    results.push({
+      name,
+      engine,
+      value: Math.round(seconds * 10) / 10,
+      unit: 's',
+      better: 'lower',
+      n: report.importedRows,
+    });
   }
   return results;
 }

@@ -59,7 +59,9 @@ test('the interface speaks Spanish when asked, and remembers it', async ({ page 
   await expectAccessible(page, 'home (es)');
 
   await nav.getByRole('link', { name: 'Alianzas' }).click();
-  await expect(page.getByText('Próximamente', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alianzas' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Alianzas de su organización' })).toBeVisible();
+  await expectAccessible(page, 'partnerships (es)');
   await expect(page).toHaveTitle('Alianzas · Handoff');
 
   await page.reload();

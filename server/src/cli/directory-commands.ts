@@ -3,7 +3,9 @@
  * table, or a folder holding either the HSDS CSV tables (then read as the data package) or JSON files.
  * The network is named with `--network`, or is the only one.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { eq, or } from 'drizzle-orm';
 import type { Command } from 'commander';
@@ -102,10 +104,13 @@ export function addDirectoryCommands(program: Command): void {
       withCliDeps(async (deps) => {
         const networkId = await resolveNetwork(deps, opts.network);
         const files = await exportHsds(deps, operatorActor(), networkId);
-        for (const [name, text] of Object.entries(files)) {
+        for (const [name, chunks] of Object.entries(files)) {
           const target = join(dir, name);
           await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, text);
+          const out = createWriteStream(target);
+          for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+          out.end();
+          await once(out, 'finish');
         }
         err(`HSDS written to ${dir}: ${Object.keys(files).length} files.`);
       }),

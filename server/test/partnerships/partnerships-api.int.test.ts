@@ -179,6 +179,27 @@ describe.skipIf(skipReason)('partnership workspace API', () => {
     expect(doc.statusCode).toBe(200);
     expect(doc.headers['content-type']).toBe('application/pdf');
     expect(doc.rawPayload.equals(pdf)).toBe(true);
+    const named = await ok(
+      cboAdmin,
+      'POST',
+      `/api/v1/partnerships/${partnership.id}/agreements`,
+      {
+        kind: 'data_sharing',
+        title: 'Datos',
+        effectiveOn: '2026-01-01',
+        document: { name: 'MOU – firmado "final".txt', contentType: 'text/plain', data: 'aG9sYQ==' },
+      },
+      201,
+    );
+    const unicode = named.agreements.find((a) => a.title === 'Datos');
+    const download = await cboAdmin.request(
+      'GET',
+      `/api/v1/partnerships/${partnership.id}/agreements/${unicode?.id}/document`,
+    );
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="MOU _ firmado _final_.txt"; filename*=UTF-8''${encodeURIComponent('MOU – firmado "final".txt')}`,
+    );
     const outsiderDoc = await outsider.request(
       'GET',
       `/api/v1/partnerships/${partnership.id}/agreements/${agreement?.id}/document`,

@@ -17,6 +17,7 @@ import {
   partnershipGoals,
   partnershipLiaisons,
   partnershipMeetings,
+  partnerships,
 } from '../../db/schema/index.ts';
 import { assessmentScore, quarterOf } from '../../domain/partnerships/vocabulary.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
@@ -78,7 +79,15 @@ async function manage(deps: Deps, actor: Actor, id: string, change: string, appl
     deps,
     member,
     { action: 'partnership.manage', partnershipId: partnership.id, details: { change } },
-    (tx, now) => apply(tx, now, partnership, member),
+    async (tx, now) => {
+      await apply(tx, now, partnership, member);
+      // The workspace changed: the partnership's "last changed" follows (its version does not: that
+      // guards status and notes only).
+      await tx
+        .update(partnerships)
+        .set({ updatedAt: now })
+        .where(and(eq(partnerships.networkId, partnership.networkId), eq(partnerships.id, partnership.id)));
+    },
   );
   return getPartnership(deps, member, partnership.id);
 }

@@ -36,6 +36,10 @@ import { actorOf } from '../auth.ts';
 import { etagOf, expectedVersion } from '../if-match.ts';
 
 const tags = ['partnerships'];
+
+/** A download header for any file name: an ASCII fallback and the UTF-8 form (RFC 6266). */
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 const id = z.string().min(1).max(100);
 const params = z.strictObject({ id });
 
@@ -158,7 +162,7 @@ export function partnershipRoutes(deps: Deps) {
         );
         return reply
           .type(doc.contentType)
-          .header('Content-Disposition', `attachment; filename="${doc.name.replace(/["\\\r\n]/g, '_')}"`)
+          .header('Content-Disposition', attachment(doc.name))
           .header('Cache-Control', 'no-store')
           .send(doc.data);
       },

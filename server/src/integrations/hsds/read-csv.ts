@@ -99,8 +99,11 @@ export function readHsdsCsv(files: Readonly<Record<string, string>>): HsdsBundle
   }
 
   const phones = table('phones.csv');
-  const firstPhone = (column: string, id: string) =>
-    phoneOf(phones.find((p) => textOf(p.cells[column]) === id && !textOf(p.cells.service_id))?.cells.number);
+  // An organization's or location's own phone is one not attached to a service.
+  const placePhones = phones.filter((p) => !textOf(p.cells.service_id));
+  const organizationPhones = groupBy(placePhones, 'organization_id');
+  const locationPhones = groupBy(placePhones, 'location_id');
+  const firstPhone = (groups: Map<string, Row[]>, id: string) => phoneOf(groups.get(id)?.[0]?.cells.number);
   const servicePhones = groupBy(phones, 'service_id');
 
   for (const row of table('organizations.csv')) {
@@ -114,7 +117,7 @@ export function readHsdsCsv(files: Readonly<Record<string, string>>): HsdsBundle
       name,
       description: textOf(row.cells.description),
       website: textOf(row.cells.website),
-      phone: firstPhone('organization_id', id),
+      phone: firstPhone(organizationPhones, id),
     });
   }
 
@@ -140,7 +143,7 @@ export function readHsdsCsv(files: Readonly<Record<string, string>>): HsdsBundle
             postalCode: textOf(address.postal_code),
           }
         : null,
-      phone: firstPhone('location_id', id),
+      phone: firstPhone(locationPhones, id),
     });
   }
 
@@ -164,7 +167,9 @@ export function readHsdsCsv(files: Readonly<Record<string, string>>): HsdsBundle
       serviceOfSal.get(textOf(row.cells.service_at_location_id) ?? '') ??
       null;
     if (serviceId === null) continue; // a location's opening hours, not a service's intake hours
-    schedules.set(serviceId, [...(schedules.get(serviceId) ?? []), row]);
+    const group = schedules.get(serviceId);
+    if (group) group.push(row);
+    else schedules.set(serviceId, [row]);
   }
   const languages = groupBy(table('languages.csv'), 'service_id');
 

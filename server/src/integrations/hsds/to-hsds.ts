@@ -84,17 +84,22 @@ const TERMS = new Map(HANDOFF_TERMS.map((t) => [t.code, t]));
 /** The (code, value) facts of a service that travel as attributes. */
 export function serviceFacts(s: ServiceView): Array<[code: string, value: string | null]> {
   const facts: Array<[string, string | null]> = [['service_kind', s.kind]];
+  // Flags are written when true (a missing flag reads as false); whether a service accepts people
+  // already taking a medication is always written, true or false: it is the fact most often wrong.
+  const flag = (code: string, value: boolean) => {
+    if (value) facts.push([code, 'true']);
+  };
   for (const m of MEDICATIONS) {
-    facts.push([`medication:${m}:start`, String(s.medications[m].start)]);
-    facts.push([`medication:${m}:continue`, String(s.medications[m].continue)]);
+    flag(`medication:${m}:start`, s.medications[m].start);
+    flag(`medication:${m}:continue`, s.medications[m].continue);
     facts.push([`medication:${m}:accepts_current`, String(s.medications[m].acceptsCurrent)]);
   }
   facts.push(['policy:harm_reduction', s.policies.harmReduction]);
   for (const p of s.policies.prerequisites) facts.push([`prerequisite:${p}`, null]);
-  facts.push(['policy:walk_in', String(s.policies.walkIn)]);
-  facts.push(['policy:same_day_intake', String(s.policies.sameDayIntake)]);
-  facts.push(['policy:next_day_intake', String(s.policies.nextDayIntake)]);
-  facts.push(['policy:telehealth', String(s.policies.telehealth)]);
+  flag('policy:walk_in', s.policies.walkIn);
+  flag('policy:same_day_intake', s.policies.sameDayIntake);
+  flag('policy:next_day_intake', s.policies.nextDayIntake);
+  flag('policy:telehealth', s.policies.telehealth);
   const insurance = s.eligibility.insurance ?? {};
   for (const k of ['medicaid', 'medicare', 'commercial'] as const) {
     const plans = insurance[k];
@@ -131,7 +136,8 @@ function attributes(s: ServiceView): Json[] {
       link_type: term.linkType,
       link_entity: 'service',
       value,
-      taxonomy_term: hsdsTerm(term),
+      // The term in brief; its full definition is in the taxonomy_terms table (and `hsdsTerm`).
+      taxonomy_term: { id: termId(code), code, name: term.name, taxonomy_id: HANDOFF_TAXONOMY.id },
     };
   });
 }

@@ -9,20 +9,37 @@ import { authorize } from '../../authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { allHsdsRecords } from './hsds-directory.ts';
 
-/** File path (relative, `/`-separated) → text. */
+/**
+ * File path (relative, `/`-separated) → its text in chunks, to be written one after the other: a large
+ * directory's JSON page would not fit in one string.
+ */
 export async function exportHsds(
   deps: Deps,
   actor: Actor,
   networkId: string,
-): Promise<Record<string, string>> {
+): Promise<Record<string, string[]>> {
   await authorize(deps, actor, 'service.read', { what: 'Service', networkId });
   const records = await allHsdsRecords(deps, networkId);
-  const page = <T>(items: T[]) =>
-    JSON.stringify(hsdsPage(items, items.length, 1, Math.max(1, items.length)), null, 2);
-  const files: Record<string, string> = {
-    'json/services.json': page(records.services),
-    'json/organizations.json': page(records.organizations),
+  const files: Record<string, string[]> = {
+    'json/services.json': pageChunks(records.services),
+    'json/organizations.json': pageChunks(records.organizations),
   };
-  for (const [name, text] of Object.entries(hsdsCsvPackage(records))) files[`csv/${name}`] = text;
+  for (const [name, text] of Object.entries(hsdsCsvPackage(records))) files[`csv/${name}`] = [text];
   return files;
+}
+
+/** One HSDS page holding every item, as chunks: the envelope, then one item per chunk. */
+function pageChunks(items: readonly unknown[]): string[] {
+  const { contents: _contents, ...envelope } = hsdsPage(
+    [...items],
+    items.length,
+    1,
+    Math.max(1, items.length),
+  );
+  const head = JSON.stringify(envelope).slice(0, -1);
+  return [
+    `${head},"contents":[`,
+    ...items.map((item, i) => (i === 0 ? '' : ',') + JSON.stringify(item)),
+    ']}\n',
+  ];
 }
