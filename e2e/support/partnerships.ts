@@ -79,11 +79,14 @@ export async function readOverview(page: Page): Promise<OverviewCounts> {
  */
 export async function closeNotifications(page: Page): Promise<void> {
   const toasts = page.locator('.mantine-Notification-root');
-  for (const toast of await toasts.all()) {
-    await toast
-      .getByRole('button', { name: 'Close' })
-      .click({ timeout: 2_000 })
-      .catch(() => undefined);
-  }
-  await expect(toasts).toHaveCount(0);
+  // A toast may still be arriving while the others close: close until none is left.
+  await expect(async () => {
+    for (const toast of await toasts.all()) {
+      await toast
+        .getByRole('button', { name: 'Close' })
+        .click({ timeout: 1_000 })
+        .catch(() => undefined);
+    }
+    await expect(toasts).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }

@@ -2,52 +2,30 @@
  * Partnership endpoints: the active organization's partnerships, one partnership's workspace
  * (agreements, liaisons, deliveries, meetings with action items, goals, self-assessments) and the
  * convener's aggregates. Shapes mirror `server/src/app/partnerships/partnership-view.ts` and
- * `summarize-partnerships.ts`; codes mirror `server/src/domain/partnerships/vocabulary.ts`.
+ * `summarize-partnerships.ts`; the codes come from `server/src/domain/partnerships/vocabulary.ts`.
  */
 import { api, request } from './client.ts';
 import type { Items } from './types.ts';
 
-export const PARTNERSHIP_STATUSES = ['exploring', 'active', 'paused', 'ended'] as const;
-export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
-
-export const AGREEMENT_KINDS = ['mou', 'qsoa', 'baa', 'data_sharing'] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
-
-export const LIAISON_ROLES = ['primary', 'backup'] as const;
-export type LiaisonRole = (typeof LIAISON_ROLES)[number];
-
-export const DELIVERY_KINDS = [
-  'in_reach_visit',
-  'reserved_intake_slot',
-  'bridge_prescription',
-  'transport',
-  'warm_handoff',
-  'training',
-  'naloxone_kits',
-  'other',
-] as const;
-export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
-
-export const GOAL_METRICS = [
-  'intake_within_72h',
-  'referral_acknowledged_on_time',
-  'linked_within_30_days',
-  'retained_30_days',
-] as const;
-export type GoalMetric = (typeof GOAL_METRICS)[number];
-
-export const ASSESSMENT_ITEMS = [
-  'communication',
-  'referral_flow',
-  'shared_understanding',
-  'trust',
-  'data_sharing',
-  'leadership_support',
-] as const;
-export type AssessmentItem = (typeof ASSESSMENT_ITEMS)[number];
-
-/** An agreement is flagged from this many days before it expires. */
-export const REMINDER_DAYS_BEFORE_EXPIRY = 60;
+// The codes are the server's own (pure, dependency-free modules): one source of truth.
+export {
+  AGREEMENT_KINDS,
+  ASSESSMENT_ITEMS,
+  DELIVERY_KINDS,
+  GOAL_METRICS,
+  LIAISON_ROLES,
+  PARTNERSHIP_STATUSES,
+  REMINDER_DAYS_BEFORE_EXPIRY,
+} from '../../../server/src/domain/partnerships/vocabulary.ts';
+import type {
+  AgreementKind,
+  AssessmentItem,
+  DeliveryKind,
+  GoalMetric,
+  LiaisonRole,
+  PartnershipStatus,
+} from '../../../server/src/domain/partnerships/vocabulary.ts';
+export type { AgreementKind, AssessmentItem, DeliveryKind, GoalMetric, LiaisonRole, PartnershipStatus };
 
 /** Content types the server accepts for an agreement's document. */
 export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const;
