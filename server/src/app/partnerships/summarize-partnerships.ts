@@ -18,8 +18,8 @@ import {
   REMINDER_DAYS_BEFORE_EXPIRY,
 } from '../../domain/partnerships/vocabulary.ts';
 import { authorize, requireMember } from '../authorize.ts';
+import { networkToday } from './network-today.ts';
 import type { Actor, Deps } from '../context.ts';
-import { networkToday } from './manage-partnerships.ts';
 
 export async function summarizePartnerships(deps: Deps, actor: Actor) {
   const member = requireMember(actor);

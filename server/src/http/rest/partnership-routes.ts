@@ -3,12 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../app/context.ts';
-import {
-  createPartnership,
-  getPartnership,
-  listPartnerships,
-  updatePartnership,
-} from '../../app/partnerships/manage-partnerships.ts';
+import { createPartnership } from '../../app/partnerships/create-partnership.ts';
+import { getPartnership } from '../../app/partnerships/get-partnership.ts';
+import { listPartnerships } from '../../app/partnerships/list-partnerships.ts';
+import { updatePartnership } from '../../app/partnerships/update-partnership.ts';
 import {
   actionItemUpdate,
   agreementInput,
@@ -21,17 +19,15 @@ import {
   updatePartnershipInput,
 } from '../../app/partnerships/schemas.ts';
 import { summarizePartnerships } from '../../app/partnerships/summarize-partnerships.ts';
-import {
-  addAgreement,
-  addGoal,
-  addMeeting,
-  agreementDocument,
-  recordDelivery,
-  removeLiaison,
-  setActionItemDone,
-  setLiaison,
-  submitAssessment,
-} from '../../app/partnerships/workspace-records.ts';
+import { addAgreement } from '../../app/partnerships/add-agreement.ts';
+import { addGoal } from '../../app/partnerships/add-goal.ts';
+import { addMeeting } from '../../app/partnerships/add-meeting.ts';
+import { getAgreementDocument } from '../../app/partnerships/get-agreement-document.ts';
+import { recordDelivery } from '../../app/partnerships/record-delivery.ts';
+import { removeLiaison } from '../../app/partnerships/remove-liaison.ts';
+import { setActionItemDone } from '../../app/partnerships/set-action-item-done.ts';
+import { setLiaison } from '../../app/partnerships/set-liaison.ts';
+import { submitAssessment } from '../../app/partnerships/submit-assessment.ts';
 import { actorOf } from '../auth.ts';
 import { etagOf, expectedVersion } from '../if-match.ts';
 
@@ -154,7 +150,7 @@ export function partnershipRoutes(deps: Deps) {
         },
       },
       async (request, reply) => {
-        const doc = await agreementDocument(
+        const doc = await getAgreementDocument(
           deps,
           actorOf(request),
           request.params.id,
