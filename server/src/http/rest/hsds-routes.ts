@@ -8,15 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../app/context.ts';
-import {
-  getHsdsOrganization,
-  getHsdsService,
-  HSDS_DEFAULT_PER_PAGE,
-  listHsdsOrganizations,
-  listHsdsServiceAtLocations,
-  listHsdsServices,
-  type HsdsQuery,
-} from '../../app/directory/hsds/hsds-directory.ts';
+import { getHsdsOrganization } from '../../app/directory/hsds/get-hsds-organization.ts';
+import { getHsdsService } from '../../app/directory/hsds/get-hsds-service.ts';
+import { HSDS_DEFAULT_PER_PAGE, type HsdsQuery } from '../../app/directory/hsds/hsds-query.ts';
+import { listHsdsOrganizations } from '../../app/directory/hsds/list-hsds-organizations.ts';
+import { listHsdsServiceAtLocations } from '../../app/directory/hsds/list-hsds-service-at-locations.ts';
+import { listHsdsServices } from '../../app/directory/hsds/list-hsds-services.ts';
 import { actorOf } from '../auth.ts';
 
 const tags = ['hsds'];

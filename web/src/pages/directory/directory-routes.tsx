@@ -2,6 +2,7 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { DirectoryPage } from './directory-page.tsx';
+import { ServiceEditPage } from './service-edit-page.tsx';
 import { ServicePage } from './service-page.tsx';
 
 export function DirectoryRoutes() {
@@ -9,6 +10,7 @@ export function DirectoryRoutes() {
     <Routes>
       <Route index element={<DirectoryPage />} />
       <Route path="services/:id" element={<ServicePage />} />
+      <Route path="services/:id/edit" element={<ServiceEditPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -3,7 +3,7 @@
  * contact), its capacity with who reported it and when, and — for staff of the owning organization
  * who may report capacity — the one-click capacity buttons.
  */
-import { Anchor, Badge, Group, Loader, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ import { activeMembership, useSession } from '../../session/session-context.ts';
 import { CapacityBadge } from './capacity-badge.tsx';
 import { CapacityButtons } from './capacity-buttons.tsx';
 import { useDirectoryLabels } from './directory-labels.ts';
+import { canManageService } from './service-edit-page.tsx';
 
 /** A term and its description, as a row of a description list. */
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -329,7 +330,17 @@ export function ServicePage() {
   return (
     <Stack>
       {back}
-      <PageTitle>{s.name}</PageTitle>
+      <PageTitle
+        actions={
+          canManageService(session, s) ? (
+            <Button component={Link} to={`/directory/services/${encodeURIComponent(s.id)}/edit`}>
+              {t('directory.edit.button')}
+            </Button>
+          ) : undefined
+        }
+      >
+        {s.name}
+      </PageTitle>
       <Group gap="xs">
         <Badge variant="outline" tt="none">
           {labels.kind(s.kind)}

@@ -7,7 +7,10 @@ import { hsdsPage } from '../../../integrations/hsds/to-hsds.ts';
 import { hsdsCsvPackage } from '../../../integrations/hsds/write-csv.ts';
 import { authorize } from '../../authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
-import { allHsdsRecords } from './hsds-directory.ts';
+import { asc, eq, sql } from 'drizzle-orm';
+import { services } from '../../../db/schema/index.ts';
+import { hsdsLocation, hsdsOrganization } from '../../../integrations/hsds/to-hsds.ts';
+import { joined, toHsds } from './hsds-query.ts';
 
 /**
  * File path (relative, `/`-separated) → its text in chunks, to be written one after the other: a large
@@ -42,4 +45,18 @@ function pageChunks(items: readonly unknown[]): string[] {
     ...items.map((item, i) => (i === 0 ? '' : ',') + JSON.stringify(item)),
     ']}\n',
   ];
+}
+
+/** Every service of a network as full HSDS objects (for the export), with its organizations and locations. */
+async function allHsdsRecords(deps: Deps, networkId: string) {
+  const rows = await joined(deps.db)
+    .where(eq(services.networkId, networkId))
+    .orderBy(asc(sql`lower(${services.name})`), asc(services.id));
+  const organizationsById = new Map(rows.map((r) => [r.organization.id, r.organization]));
+  const sitesById = new Map(rows.map((r) => [r.site.id, r.site]));
+  return {
+    services: rows.map((r) => toHsds(deps, r).service),
+    organizations: [...organizationsById.values()].map(hsdsOrganization),
+    locations: [...sitesById.values()].map(hsdsLocation),
+  };
 }
