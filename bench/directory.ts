@@ -46,7 +46,9 @@ const NEEDS = [
     home: { zip: '45202' },
     age: 34,
     gender: 'female',
-    intakeWindow: { from: '2026-11-25T17:00:00Z', withinHours: 72 },
+    // An expected discharge two days from now (a fixed date would fall into the past and measure a
+    // window in which nothing can open).
+    intakeWindow: { from: new Date(Date.now() + 2 * 86_400_000).toISOString(), withinHours: 72 },
   },
   {
     otherNeeds: ['peer_support', 'harm_reduction'],

@@ -3,13 +3,18 @@
  * `Bench`), or the named ones, against PGlite and a PostgreSQL cluster it starts itself, and writes
  * `bench/results/NAME.json`. BENCH_ENGINES=pglite|postgres|pglite,postgres narrows the engines; without
  * PostgreSQL binaries only PGlite runs, with a loud notice (an error when CI=true).
+ *
+ * Each engine is measured in a process of its own (as a server runs one engine), so that one engine's
+ * heap and workers do not weigh on the other's numbers; this process merges their results.
  */
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { loadSettingsFromEnv, type Bench, type BenchContext } from './lib/context.ts';
 import { postgresAvailable, startBenchPostgres, type BenchPostgres } from './lib/postgres.ts';
-import { buildReport, formatResults, writeReport, type BenchEngine } from './lib/report.ts';
+import { buildReport, formatResults, writeReport, type BenchEngine, type BenchResult } from './lib/report.ts';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 
@@ -74,13 +79,32 @@ async function main(): Promise<void> {
       if (typeof module.default !== 'function')
         throw new Error(`bench/${name}.ts has no default-exported Bench`);
       log(`${name}: start`);
-      const results = await module.default(context);
+      const results = engines.length > 1 ? runPerEngine(name, engines) : await module.default(context);
+      if (process.env.BENCH_OUT) {
+        writeFileSync(process.env.BENCH_OUT, JSON.stringify(results));
+        continue;
+      }
       const file = await writeReport(buildReport(name, results));
       log(`${name}: wrote ${file}\n${formatResults(results)}`);
     }
   } finally {
     await postgres?.stop();
   }
+}
+
+/** Runs one bench once per engine, each in a child process, and returns their results in engine order. */
+function runPerEngine(name: string, engines: BenchEngine[]): BenchResult[] {
+  const dir = mkdtempSync(join(tmpdir(), 'handoff-bench-'));
+  return engines.flatMap((engine) => {
+    const out = join(dir, `${engine}.json`);
+    const runTs = join(benchDir, '..', 'server', 'bin', 'run-ts.mjs');
+    const child = spawnSync(process.execPath, [runTs, join(benchDir, 'run.ts'), name], {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_ENGINES: engine, BENCH_OUT: out },
+    });
+    if (child.status !== 0) throw new Error(`bench ${name} on ${engine} failed (exit ${child.status})`);
+    return JSON.parse(readFileSync(out, 'utf8')) as BenchResult[];
+  });
 }
 
 // Ctrl-C: exit through process.exit so that the PostgreSQL cluster's exit hook stops it.

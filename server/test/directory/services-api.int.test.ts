@@ -113,7 +113,7 @@ describe.skipIf(skipReason)('directory API', () => {
     expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('publishes the directory routes in the OpenAPI document', async () => {
+  it('publishes the directory, HSDS and partnership routes in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: object }>();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
@@ -122,6 +122,17 @@ describe.skipIf(skipReason)('directory API', () => {
         '/api/v1/services/{id}/capacity',
         '/api/v1/services/{id}/capacity-history',
         '/api/v1/match',
+        '/api/v1/directory/imports',
+        '/hsds/services',
+        '/hsds/services/{id}',
+        '/hsds/organizations',
+        '/hsds/organizations/{id}',
+        '/hsds/service_at_locations',
+        '/api/v1/partnerships',
+        '/api/v1/partnerships/summary',
+        '/api/v1/partnerships/{id}',
+        '/api/v1/partnerships/{id}/agreements',
+        '/api/v1/partnerships/{id}/assessments',
       ]),
     );
   });

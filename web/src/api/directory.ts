@@ -1,146 +1,66 @@
 /**
  * Directory endpoints: the network's services, one service (with its ETag), capacity reports and
  * matching a patient's need. Shapes mirror `server/src/app/directory/service-record.ts` and
- * `match-services.ts`; codes mirror `server/src/domain/directory/vocabulary.ts`.
+ * `match-services.ts`; the codes come from `server/src/domain/directory/vocabulary.ts` and `reasons.ts`.
  */
 import { api, request } from './client.ts';
 
-export const SERVICE_KINDS = [
-  'otp',
-  'obot',
-  'bridge_clinic',
-  'fqhc',
-  'peer_support',
-  'harm_reduction',
-  'recovery_housing',
-  'residential',
-  'withdrawal_management',
-  'behavioral_health',
-  'social_services',
-] as const;
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
-
-export const MEDICATIONS = ['buprenorphine', 'methadone', 'naltrexone_xr'] as const;
-export type Medication = (typeof MEDICATIONS)[number];
-
-export const MEDICATION_PHASES = ['start', 'continue'] as const;
-export type MedicationPhase = (typeof MEDICATION_PHASES)[number];
-
-export const INTAKE_PREREQUISITES = [
-  'photo_id',
-  'insurance',
-  'negative_drug_screen',
-  'abstinence',
-  'provider_referral',
-  'appointment_only',
-] as const;
-export type IntakePrerequisite = (typeof INTAKE_PREREQUISITES)[number];
-
-export const HARM_REDUCTION_STANCES = ['supportive', 'neutral', 'abstinence_only', 'unstated'] as const;
-export type HarmReductionStance = (typeof HARM_REDUCTION_STANCES)[number];
-
-export const INSURANCE_KINDS = ['medicaid', 'medicare', 'commercial', 'uninsured'] as const;
-export type InsuranceKind = (typeof INSURANCE_KINDS)[number];
-
-export const UNINSURED_TERMS = ['free', 'sliding_scale', 'full_fee'] as const;
-export type UninsuredTerms = (typeof UNINSURED_TERMS)[number];
-
-export const GENDERS = ['female', 'male', 'nonbinary', 'other'] as const;
-export type Gender = (typeof GENDERS)[number];
-
-export const ACCESSIBILITY_FEATURES = [
-  'wheelchair_accessible',
-  'interpreter_available',
-  'sign_language',
-  'near_public_transit',
-  'service_animals_welcome',
-] as const;
-export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
-
-export const OTHER_NEEDS = [
-  'housing',
-  'peer_support',
-  'harm_reduction',
-  'mental_health',
-  'primary_care',
-  'residential_treatment',
-  'withdrawal_management',
-  'social_services',
-] as const;
-export type OtherNeed = (typeof OTHER_NEEDS)[number];
-
-export const CAPACITY_STATUSES = ['accepting', 'waitlist', 'not_accepting', 'assessment_required'] as const;
-export type CapacityStatus = (typeof CAPACITY_STATUSES)[number];
-export type EffectiveCapacityStatus = CapacityStatus | 'unknown';
-
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-export const ACKNOWLEDGEMENT_UNITS = ['minutes', 'hours', 'business_hours', 'business_days'] as const;
-export type AcknowledgementUnit = (typeof ACKNOWLEDGEMENT_UNITS)[number];
+// The codes are the server's own (pure, dependency-free modules): one source of truth.
+export {
+  SERVICE_KINDS,
+  MEDICATIONS,
+  MEDICATION_PHASES,
+  INTAKE_PREREQUISITES,
+  HARM_REDUCTION_STANCES,
+  INSURANCE_KINDS,
+  UNINSURED_TERMS,
+  GENDERS,
+  ACCESSIBILITY_FEATURES,
+  OTHER_NEEDS,
+  CAPACITY_STATUSES,
+  WEEKDAYS,
+  ACKNOWLEDGEMENT_UNITS,
+} from '../../../server/src/domain/directory/vocabulary.ts';
+import type {
+  ServiceKind,
+  Medication,
+  MedicationPhase,
+  IntakePrerequisite,
+  HarmReductionStance,
+  InsuranceKind,
+  UninsuredTerms,
+  Gender,
+  AccessibilityFeature,
+  OtherNeed,
+  CapacityStatus,
+  EffectiveCapacityStatus,
+  Weekday,
+  AcknowledgementUnit,
+} from '../../../server/src/domain/directory/vocabulary.ts';
+export type {
+  ServiceKind,
+  Medication,
+  MedicationPhase,
+  IntakePrerequisite,
+  HarmReductionStance,
+  InsuranceKind,
+  UninsuredTerms,
+  Gender,
+  AccessibilityFeature,
+  OtherNeed,
+  CapacityStatus,
+  EffectiveCapacityStatus,
+  Weekday,
+  AcknowledgementUnit,
+};
 
 export const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
-/** Every reason code matching can return (`server/src/domain/directory/reasons.ts`). */
-export const FIT_CODES = [
-  'offers_medication',
-  'offers_need',
-  'accepts_current_medication',
-  'capacity_accepting',
-  'opens_in_window',
-  'walk_in',
-  'same_day_intake',
-  'next_day_intake',
-  'telehealth',
-  'insurance_accepted',
-  'uninsured_low_cost',
-  'language_offered',
-  'in_service_area',
-  'harm_reduction_supportive',
-] as const;
-export const WARNING_CODES = [
-  'capacity_unknown',
-  'waitlist',
-  'assessment_required',
-  'far_away',
-  'outside_service_area',
-  'service_area_unconfirmed',
-  'location_unknown',
-  'hours_unknown',
-  'closed_on_discharge_date',
-  'requires_photo_id',
-  'requires_insurance',
-  'requires_provider_referral',
-  'appointment_only',
-  'abstinence_only_stance',
-  'insurance_unconfirmed',
-  'insurance_plan_unconfirmed',
-  'uninsured_full_fee',
-  'language_unconfirmed',
-  'language_via_interpreter',
-  'age_unconfirmed',
-  'gender_unconfirmed',
-] as const;
-export const CONFLICT_CODES = [
-  'need_not_offered',
-  'medication_not_offered',
-  'medication_not_accepted',
-  'requires_negative_drug_screen',
-  'requires_abstinence',
-  'requires_photo_id',
-  'requires_insurance',
-  'not_accepting',
-  'closed_during_window',
-  'insurance_not_accepted',
-  'age_not_eligible',
-  'gender_not_eligible',
-  'language_not_offered',
-  'accessibility_not_met',
-] as const;
-export type FitCode = (typeof FIT_CODES)[number];
-export type WarningCode = (typeof WARNING_CODES)[number];
-export type ConflictCode = (typeof CONFLICT_CODES)[number];
+/** Every reason code matching can return. */
+export { CONFLICT_CODES, FIT_CODES, WARNING_CODES } from '../../../server/src/domain/directory/reasons.ts';
+import type { ConflictCode, FitCode, WarningCode } from '../../../server/src/domain/directory/reasons.ts';
+export type { ConflictCode, FitCode, WarningCode };
 
 export interface MedicationPolicy {
   start: boolean;
