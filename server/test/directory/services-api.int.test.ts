@@ -390,6 +390,21 @@ describe.skipIf(skipReason)('directory API', () => {
     expect((await match(need)).items.some((i) => i.service.id === service.id)).toBe(false);
     await convener.request('PATCH', `/api/v1/organizations/${org}`, { active: true });
     expect((await match(need)).items.some((i) => i.service.id === service.id)).toBe(true);
+
+    // Results show the organization's and the site's current names (the snapshot is told of renames).
+    const found = async () => (await match(need)).items.find((i) => i.service.id === service.id)?.service;
+    const originalName = (await found())?.organizationName;
+    expect(
+      (await convener.request('PATCH', `/api/v1/organizations/${org}`, { name: 'Renamed Recovery Medicine' }))
+        .statusCode,
+    ).toBe(200);
+    expect((await found())?.organizationName).toBe('Renamed Recovery Medicine');
+    const site = await cboAdmin.request('PATCH', `/api/v1/organizations/${org}/sites/${siteId}`, {
+      name: 'Renamed Office',
+    });
+    expect(site.statusCode, site.body).toBe(200);
+    expect((await found())?.siteName).toBe('Renamed Office');
+    await convener.request('PATCH', `/api/v1/organizations/${org}`, { name: originalName });
   });
   it('shows a capacity report older than 7 days as unknown, never as current', async () => {
     // Last in the file: moving the clock a week on ends every earlier session.

@@ -2,7 +2,7 @@
  * Reading service rows with the names their views need (organization, site and its address), always
  * within one network. An id that is not a uuid, or not in the network, is simply not found.
  */
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { organizations, services, sites } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -56,16 +56,4 @@ export async function findNamedService(db: Queryable, networkId: string, id: str
   const [found] = await selectNamedServices(db, networkId, eq(services.id, id));
   if (!found) throw notFound('Service');
   return found;
-}
-
-/** Several services by id, in the order of `ids` (missing ids are left out). */
-export async function namedServicesByIds(
-  db: Queryable,
-  networkId: string,
-  ids: readonly string[],
-): Promise<NamedService[]> {
-  if (ids.length === 0) return [];
-  const found = await selectNamedServices(db, networkId, inArray(services.id, [...ids]));
-  const byId = new Map(found.map((f) => [f.row.id, f]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }

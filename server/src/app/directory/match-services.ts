@@ -5,7 +5,7 @@
  *
  * Candidates come from the in-memory snapshot (`snapshot.ts`): only services that offer a component of
  * the need are evaluated unless `includeConflicts` asks for every service with its conflicts. The
- * results' views are then read fresh from the database, in rank order.
+ * results' views are built from the snapshot's rows and names (current as of the match's change check).
  */
 import {
   matchServices as rankServices,
@@ -18,7 +18,6 @@ import {
 import { invalid } from '../../lib/errors.ts';
 import { authorize, requireMember } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
-import { namedServicesByIds } from './find-services.ts';
 import type { MatchInput } from './schemas.ts';
 import { serviceView, type ServiceView } from './service-record.ts';
 import { currentSnapshot } from './snapshot.ts';
@@ -98,15 +97,10 @@ export async function matchForNeed(deps: Deps, actor: Actor, input: MatchInput):
     includeConflicts: input.includeConflicts,
   };
   const ranked = rankServices(need, candidates, { ...options, limit: input.limit });
-  const views = await namedServicesByIds(
-    deps.db,
-    member.networkId,
-    ranked.map((r) => r.service.id),
-  );
-  const byId = new Map(views.map((v) => [v.row.id, v]));
+  // The views come from the snapshot, which is current as of this match's change check.
   const items = ranked.flatMap(({ service, nextOpenAt, ...rest }): MatchItem[] => {
-    const named = byId.get(service.id);
-    if (!named) return []; // Removed between the snapshot and this read.
+    const named = snapshot.named(service.id);
+    if (!named) return [];
     return [
       {
         ...rest,

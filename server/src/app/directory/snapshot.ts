@@ -6,11 +6,14 @@
  * PostgreSQL each stay current without any messaging between them.
  *
  * The snapshot also indexes which services offer each medication phase and each kind, so a match looks
- * only at services that offer something the patient needs (others would be ruled out anyway).
+ * only at services that offer something the patient needs (others would be ruled out anyway), and keeps
+ * each service's row with its organization and site names, so a match builds its result views without
+ * another read. Renaming an organization or editing a site marks its services changed
+ * (`touchOrganizationServices`, `touchSiteServices`), so those names are never stale.
  */
 import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organizations, services } from '../../db/schema/index.ts';
+import { organizations, services, sites } from '../../db/schema/index.ts';
 import {
   MEDICATIONS,
   METHADONE_SERVICE_KIND,
@@ -19,12 +22,14 @@ import {
   type MatchNeed,
   type ServiceKind,
 } from '../../domain/directory/index.ts';
+import type { NamedService } from './find-services.ts';
 import { toDirectoryService } from './service-record.ts';
 
 /** Holds the current version of one service; index lists hold slots, so a new version of a service
  * that offers the same things (e.g. a capacity report) replaces the slot's content without a rebuild. */
 interface Slot {
   service: DirectoryService;
+  named: NamedService;
 }
 
 interface Index {
@@ -56,8 +61,10 @@ class NetworkSnapshot {
     return this.slots.size;
   }
 
-  apply(changed: Array<{ service: DirectoryService; matchable: boolean; seq: number }>): void {
-    for (const { service, matchable, seq } of changed) {
+  apply(
+    changed: Array<{ service: DirectoryService; named: NamedService; matchable: boolean; seq: number }>,
+  ): void {
+    for (const { service, named, matchable, seq } of changed) {
       if ((this.seqById.get(service.id) ?? 0) > seq) continue;
       this.seqById.set(service.id, seq);
       if (seq > this.seq) this.seq = seq;
@@ -68,13 +75,19 @@ class NetworkSnapshot {
           this.index = undefined;
         }
       } else if (!slot) {
-        this.slots.set(service.id, { service });
+        this.slots.set(service.id, { service, named });
         this.index = undefined;
       } else {
         if (offerKey(slot.service) !== offerKey(service)) this.index = undefined;
         slot.service = service;
+        slot.named = named;
       }
     }
+  }
+
+  /** A matchable service's row with its organization and site names, as of this snapshot. */
+  named(id: string): NamedService | undefined {
+    return this.slots.get(id)?.named;
   }
 
   /** Services that offer at least one component of the need; all of them with `everything`. */
@@ -121,16 +134,29 @@ export async function currentSnapshot(db: Db, networkId: string): Promise<Networ
   let snapshot = byNetwork.get(networkId);
   if (!snapshot) byNetwork.set(networkId, (snapshot = new NetworkSnapshot()));
   const rows = await db
-    .select({ service: services, organizationActive: organizations.active })
+    .select({
+      service: services,
+      organizationActive: organizations.active,
+      organizationName: organizations.name,
+      site: {
+        name: sites.name,
+        street: sites.street,
+        city: sites.city,
+        state: sites.state,
+        postalCode: sites.postalCode,
+      },
+    })
     .from(services)
     .innerJoin(
       organizations,
       and(eq(organizations.networkId, services.networkId), eq(organizations.id, services.organizationId)),
     )
+    .innerJoin(sites, and(eq(sites.networkId, services.networkId), eq(sites.id, services.siteId)))
     .where(and(eq(services.networkId, networkId), gt(services.changeSeq, snapshot.seq)));
   snapshot.apply(
     rows.map((r) => ({
       service: toDirectoryService(r.service),
+      named: { row: r.service, names: { organizationName: r.organizationName, site: r.site } },
       matchable: r.service.status === 'active' && r.organizationActive,
       seq: r.service.changeSeq,
     })),

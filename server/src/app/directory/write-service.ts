@@ -28,7 +28,7 @@ export async function nextChangeSeq(tx: Queryable, networkId: string): Promise<n
   return Number(row.change_seq);
 }
 
-/** Marks every service of an organization as changed (e.g. the organization was deactivated). */
+/** Marks every service of an organization as changed (it was deactivated or renamed). */
 export async function touchOrganizationServices(
   tx: Queryable,
   networkId: string,
@@ -39,6 +39,15 @@ export async function touchOrganizationServices(
     .update(services)
     .set({ changeSeq: seq })
     .where(and(eq(services.networkId, networkId), eq(services.organizationId, organizationId)));
+}
+
+/** Marks every service at a site as changed (its name or address changed: the views show them). */
+export async function touchSiteServices(tx: Queryable, networkId: string, siteId: string): Promise<void> {
+  const seq = await nextChangeSeq(tx, networkId);
+  await tx
+    .update(services)
+    .set({ changeSeq: seq })
+    .where(and(eq(services.networkId, networkId), eq(services.siteId, siteId)));
 }
 
 /** The site, which must belong to the organization; a validation error on `siteId` otherwise. */

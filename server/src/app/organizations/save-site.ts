@@ -1,6 +1,7 @@
 /** Adds a site to an organization, or changes one (org admins of that organization, conveners). */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { touchSiteServices } from '../directory/write-service.ts';
 import { sites } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
@@ -38,6 +39,8 @@ export async function saveSite(
         )
         .returning();
       if (!row) throw notFound('Site');
+      // Match results show the site's name and address: tell the match snapshots.
+      await touchSiteServices(tx, member.networkId, row.id);
     } else {
       [row] = await tx
         .insert(sites)

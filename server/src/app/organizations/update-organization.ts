@@ -46,8 +46,10 @@ export async function updateOrganization(
       .where(and(eq(organizations.networkId, member.networkId), eq(organizations.id, current.id)))
       .returning();
     if (!updated) throw new Error('update returned nothing');
-    // Matching leaves out the services of an inactive organization: tell its snapshot.
-    if (updated.active !== locked.active) await touchOrganizationServices(tx, member.networkId, current.id);
+    // Matching leaves out the services of an inactive organization and shows the organization's name
+    // with each result: tell the match snapshots.
+    if (updated.active !== locked.active || updated.name !== locked.name)
+      await touchOrganizationServices(tx, member.networkId, current.id);
     await appendAuditEvent(tx, member, now, {
       action: 'organization.update',
       entityType: 'organization',
