@@ -15,6 +15,15 @@ export interface NamedService {
   names: ServiceNames;
 }
 
+/** The site columns a service view shows (name and address). */
+export const SITE_NAMES = {
+  name: sites.name,
+  street: sites.street,
+  city: sites.city,
+  state: sites.state,
+  postalCode: sites.postalCode,
+};
+
 /** Services with their names, filtered by `where` (already scoped by the caller or here by network). */
 export async function selectNamedServices(
   db: Queryable,
@@ -26,13 +35,7 @@ export async function selectNamedServices(
     .select({
       row: services,
       organizationName: organizations.name,
-      site: {
-        name: sites.name,
-        street: sites.street,
-        city: sites.city,
-        state: sites.state,
-        postalCode: sites.postalCode,
-      },
+      site: SITE_NAMES,
     })
     .from(services)
     .innerJoin(

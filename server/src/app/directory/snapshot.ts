@@ -22,7 +22,7 @@ import {
   type MatchNeed,
   type ServiceKind,
 } from '../../domain/directory/index.ts';
-import type { NamedService } from './find-services.ts';
+import { SITE_NAMES, type NamedService } from './find-services.ts';
 import { toDirectoryService } from './service-record.ts';
 
 /** Holds the current version of one service; index lists hold slots, so a new version of a service
@@ -138,13 +138,7 @@ export async function currentSnapshot(db: Db, networkId: string): Promise<Networ
       service: services,
       organizationActive: organizations.active,
       organizationName: organizations.name,
-      site: {
-        name: sites.name,
-        street: sites.street,
-        city: sites.city,
-        state: sites.state,
-        postalCode: sites.postalCode,
-      },
+      site: SITE_NAMES,
     })
     .from(services)
     .innerJoin(
