@@ -2,6 +2,7 @@
  * Builders for the directory unit tests (used only by `*.test.ts` beside this file): a plain, open,
  * accepting buprenorphine clinic in Boston that each test bends into the case it needs.
  */
+import { evaluateService, type MatchResult } from './match.ts';
 import type { MatchNeed } from './need.ts';
 import type { DirectoryService, MedicationPolicy, ServiceEligibility, ServicePolicies } from './service.ts';
 import type { Medication } from './vocabulary.ts';
@@ -85,3 +86,16 @@ export function makeRecoveryHouse(id: string, patch: ServicePatch = {}): Directo
 }
 
 export const codes = (reasons: readonly { code: string }[]): string[] => reasons.map((reason) => reason.code);
+
+/** Match options at `NOW`. */
+export const options = { now: NOW };
+/** The ids of the results, in rank order. */
+export const ids = (results: readonly MatchResult[]) => results.map((result) => result.service.id);
+/** One service evaluated for a need. */
+export const only = (need: MatchNeed, service: DirectoryService) => evaluateService(need, service, options);
+
+/** Discharge at `hoursFromNow`, intake wanted within `lengthHours` after it. */
+export const window = (hoursFromNow: number, lengthHours = 72) => ({
+  from: new Date(NOW.getTime() + hoursFromNow * HOUR_MS),
+  to: new Date(NOW.getTime() + (hoursFromNow + lengthHours) * HOUR_MS),
+});
