@@ -5,12 +5,10 @@
  * it cannot place are listed (field: message) in the alert at the top, which takes focus.
  */
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
   Group,
-  List,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -35,7 +33,6 @@ import {
   SERVICE_KINDS,
   SERVICE_STATUSES,
   UNINSURED_TERMS,
-  WEEKDAYS,
   type AccessibilityFeature,
   type AcknowledgementUnit,
   type Gender,
@@ -47,9 +44,10 @@ import {
   type ServiceStatus,
   type UninsuredTerms,
 } from '../../api/directory.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { useDirectoryLabels } from './directory-labels.ts';
+import { HoursSection } from './service-edit-hours.tsx';
+import { SaveProblems } from './service-edit-problems.tsx';
 import {
   formFieldOf,
   formValuesOf,
@@ -108,7 +106,6 @@ export function ServiceEditForm({
   const summaryRef = useRef<HTMLDivElement>(null);
   const medicationHelpId = useId();
   const medicationErrorId = useId();
-  const hoursHelpId = useId();
 
   const byField = placeErrors(error);
   const err = (key: FormField) => byField[key];
@@ -136,29 +133,11 @@ export function ServiceEditForm({
       },
     }));
 
-  const validation = isApiError(error) && error.status === 400;
-
   return (
     <form onSubmit={submit} noValidate aria-label={t('directory.edit.title', { name: service.name })}>
       <Stack gap="lg">
         <div ref={summaryRef} tabIndex={-1} style={{ outline: 'none' }}>
-          {validation ? (
-            <Alert color="red" variant="light" role="alert" title={t('directory.edit.invalid')}>
-              {error.errors?.length ? (
-                <List size="sm" data-testid="service-edit-problems">
-                  {error.errors.map((problem, index) => (
-                    <List.Item key={`${problem.field}-${index}`}>
-                      {t('directory.edit.problem', { field: problem.field, message: problem.message })}
-                    </List.Item>
-                  ))}
-                </List>
-              ) : (
-                <Text size="sm">{error.detail ?? error.title}</Text>
-              )}
-            </Alert>
-          ) : (
-            <ErrorAlert error={error} />
-          )}
+          <SaveProblems error={error} />
         </div>
 
         <SectionCard title={t('directory.edit.basics')}>
@@ -416,56 +395,7 @@ export function ServiceEditForm({
           </Stack>
         </SectionCard>
 
-        <SectionCard title={t('directory.edit.hours')}>
-          <Stack gap="sm">
-            <Switch
-              label={t('directory.edit.hoursPublished')}
-              description={t('directory.edit.hoursPublishedHelp')}
-              checked={values.hoursPublished}
-              onChange={(e) => set('hoursPublished', e.currentTarget.checked)}
-            />
-            {values.hoursPublished ? (
-              <Fieldset legend={t('directory.service.hoursTable')}>
-                <Text size="sm" id={hoursHelpId} mb="xs">
-                  {t('directory.edit.hoursHelp')}
-                </Text>
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  {WEEKDAYS.map((day) => (
-                    <TextInput
-                      key={day}
-                      label={t(`directory.vocab.weekday.${day}`)}
-                      aria-describedby={hoursHelpId}
-                      placeholder={t('directory.service.closed')}
-                      value={values.hours[day]}
-                      onChange={(e) => set('hours', { ...values.hours, [day]: e.currentTarget.value })}
-                    />
-                  ))}
-                </SimpleGrid>
-              </Fieldset>
-            ) : null}
-            {err('hours') ? (
-              <Text size="sm" c="red.8" data-testid="hours-error">
-                {err('hours')}
-              </Text>
-            ) : null}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('directory.edit.timezone')}
-                description={t('directory.edit.timezoneHelp')}
-                value={values.timezone}
-                onChange={(e) => set('timezone', e.currentTarget.value)}
-                error={err('timezone')}
-              />
-              <TextInput
-                label={t('directory.edit.holidays')}
-                description={t('directory.edit.holidaysHelp')}
-                value={values.holidays}
-                onChange={(e) => set('holidays', e.currentTarget.value)}
-                error={err('holidays')}
-              />
-            </SimpleGrid>
-          </Stack>
-        </SectionCard>
+        <HoursSection values={values} set={set} err={err} />
 
         <SectionCard title={t('directory.edit.referral')}>
           <Stack gap="sm">
