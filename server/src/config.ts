@@ -3,6 +3,7 @@
  * ("Configuration"); an invalid value stops the process with a message naming the variable.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const intFrom = (fallback: number, min: number, max: number) =>
@@ -42,6 +43,10 @@ const envSchema = z.object({
   HANDOFF_LOGIN_RATE_PER_MINUTE: intFrom(30, 1, 1_000_000),
   /** A capacity report older than this many days is shown as unknown. */
   HANDOFF_CAPACITY_MAX_AGE_DAYS: intFrom(7, 1, 365),
+  /** The reviewed 42 CFR Part 2 notice texts (§2.32 statements, consent form wording). */
+  HANDOFF_PART2_TEXTS: z.string().min(1).optional(),
+  /** How long a §2.51 medical-emergency access lasts. */
+  HANDOFF_EMERGENCY_ACCESS_HOURS: intFrom(24, 1, 72),
 });
 
 export type EnvInput = Partial<Record<keyof z.input<typeof envSchema>, string>>;
@@ -64,6 +69,8 @@ export interface Config {
   outboxIntervalMs: number;
   loginRatePerMinute: number;
   capacityMaxAgeDays: number;
+  part2TextsFile: string;
+  emergencyAccessMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -95,5 +102,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxIntervalMs: e.HANDOFF_OUTBOX_INTERVAL_MS,
     loginRatePerMinute: e.HANDOFF_LOGIN_RATE_PER_MINUTE,
     capacityMaxAgeDays: e.HANDOFF_CAPACITY_MAX_AGE_DAYS,
+    part2TextsFile: e.HANDOFF_PART2_TEXTS
+      ? resolve(e.HANDOFF_PART2_TEXTS)
+      : fileURLToPath(new URL('../config/part2-texts.json', import.meta.url)),
+    emergencyAccessMs: e.HANDOFF_EMERGENCY_ACCESS_HOURS * 3_600_000,
   };
 }

@@ -24,6 +24,8 @@ import { directoryImportRoutes } from './rest/directory-import-routes.ts';
 import { directoryRoutes } from './rest/directory-routes.ts';
 import { hsdsRoutes } from './rest/hsds-routes.ts';
 import { partnershipRoutes } from './rest/partnership-routes.ts';
+import { consentRoutes } from './rest/consent-routes.ts';
+import { patientRoutes } from './rest/patient-routes.ts';
 import { memberRoutes } from './rest/member-routes.ts';
 import { miscRoutes } from './rest/misc-routes.ts';
 import { organizationRoutes } from './rest/organization-routes.ts';
@@ -118,6 +120,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(directoryRoutes(deps));
       await api.register(directoryImportRoutes(deps));
       await api.register(partnershipRoutes(deps));
+      await api.register(patientRoutes(deps));
+      await api.register(consentRoutes(deps));
       await api.register(miscRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -12,6 +12,8 @@ const TYPE_BASE = 'https://handoff.dev/problems/';
 
 const KIND_STATUS: Record<ErrorKind, number> = {
   validation: 400,
+  unprocessable: 422,
+  unavailable: 503,
   unauthenticated: 401,
   totp_required: 401,
   forbidden: 403,
@@ -29,6 +31,7 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors?: FieldError[];
+  [member: string]: unknown;
 }
 
 const TITLES: Record<number, string> = {
@@ -42,8 +45,10 @@ const TITLES: Record<number, string> = {
   413: 'Request body too large',
   415: 'Unsupported media type',
   428: 'Precondition required',
+  422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal error',
+  503: 'Service unavailable',
 };
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
@@ -86,6 +91,7 @@ export function errorToProblem(error: unknown, request: FastifyRequest): Problem
       status,
       detail: error.message,
       ...(error.errors ? { errors: error.errors } : {}),
+      ...error.extra,
     };
   }
   const fe = error as FastifyError;

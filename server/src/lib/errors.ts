@@ -5,6 +5,8 @@
  */
 export type ErrorKind =
   | 'validation'
+  | 'unprocessable'
+  | 'unavailable'
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
@@ -25,17 +27,25 @@ export class AppError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** A more specific problem type than the kind, e.g. `invalid_credentials`. */
   readonly type: string | undefined;
+  /** Extra members of the problem body, e.g. the `duplicates` of a possible duplicate. No PHI beyond what the actor may see. */
+  readonly extra: Record<string, unknown> | undefined;
 
   constructor(
     kind: ErrorKind,
     message: string,
-    options: { errors?: FieldError[]; retryAfterSeconds?: number; type?: string } = {},
+    options: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      type?: string;
+      extra?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
     this.kind = kind;
     this.type = options.type;
     this.errors = options.errors;
+    this.extra = options.extra;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }

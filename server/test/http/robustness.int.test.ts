@@ -144,7 +144,15 @@ describe.skipIf(skipReason)('HTTP robustness', () => {
     }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/organizations/{id}']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/organizations/{id}',
+        '/api/v1/patients',
+        '/api/v1/patients/{id}',
+        '/api/v1/patients/{id}/consents',
+        '/api/v1/consents/{id}/revoke',
+        '/api/v1/patients/{id}/disclosures',
+      ]),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);

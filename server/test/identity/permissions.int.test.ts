@@ -17,6 +17,7 @@ import { activeOrg, createTestApp, type TestApp, type TestClient } from '../supp
 import { directoryProbes } from './matrix/directory-probes.ts';
 import { identityProbes } from './matrix/identity-probes.ts';
 import { partnershipProbes } from './matrix/partnership-probes.ts';
+import { patientProbes } from './matrix/patient-probes.ts';
 import type { MatrixContext, ProbeSpec } from './matrix/types.ts';
 
 let counter = 0;
@@ -36,7 +37,12 @@ describe.skipIf(skipReason)('authorization matrix', () => {
     memberOf,
     unique,
   };
-  const modules = [identityProbes(context), directoryProbes(context), partnershipProbes(context)];
+  const modules = [
+    identityProbes(context),
+    directoryProbes(context),
+    partnershipProbes(context),
+    patientProbes(context),
+  ];
   const probes = Object.assign({}, ...modules.map((m) => m.probes)) as Partial<Record<Action, ProbeSpec>>;
   beforeAll(async () => {
     t = await createTestApp();

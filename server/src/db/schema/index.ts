@@ -4,3 +4,5 @@ export * from './audit.ts';
 export * from './outbox.ts';
 export * from './directory.ts';
 export * from './partnerships.ts';
+export * from './patients.ts';
+export * from './consent.ts';

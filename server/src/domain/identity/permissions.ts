@@ -22,6 +22,16 @@ const everyone = (scope: Scope): Record<Role, Scope> => ({
   network_convener: scope,
 });
 
+/** The roles that work with patients directly. */
+const careTeam = (scope: Scope): Partial<Record<Role, Scope>> => ({
+  navigator: scope,
+  peer_specialist: scope,
+  clinician: scope,
+  cbo_intake: scope,
+  program_manager: scope,
+  org_admin: scope,
+});
+
 export const MATRIX = {
   /** See the network's organizations and sites (the partner list everybody works from). */
   'organization.read': everyone('network'),
@@ -70,6 +80,31 @@ export const MATRIX = {
   },
   /** The network convener sees partnerships in aggregate only (counts, expiring agreements, scores). */
   'partnership.aggregate': { network_convener: 'network' },
+  /**
+   * Patient data. Every patient action is organization-scoped for the role check; which patients the
+   * organization may see is then decided per patient by consent (`domain/consent/decide.ts`): its own
+   * patients, and others' only under an active consent or a §2.51 emergency access.
+   */
+  'patient.read': everyone('organization'),
+  'patient.register': careTeam('organization'),
+  /** Record and revoke consents, restrictions (§2.26), print consent forms: the holding organization only. */
+  'consent.record': careTeam('organization'),
+  'consent.revoke': careTeam('organization'),
+  'restriction.manage': {
+    navigator: 'organization',
+    program_manager: 'organization',
+    org_admin: 'organization',
+  },
+  /** Accounting of disclosures (§2.25) and the intermediary list (§2.24) for a patient the organization holds. */
+  'disclosure.report': {
+    navigator: 'organization',
+    program_manager: 'organization',
+    org_admin: 'organization',
+  },
+  /** §2.51 medical emergency ("break glass"): clinical roles only (P19). */
+  'emergency.access': { clinician: 'organization' },
+  /** Review the emergency accesses to the organization's patients. */
+  'emergency.review': { program_manager: 'organization', org_admin: 'organization' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof MATRIX;

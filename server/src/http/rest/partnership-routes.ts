@@ -28,14 +28,12 @@ import { removeLiaison } from '../../app/partnerships/remove-liaison.ts';
 import { setActionItemDone } from '../../app/partnerships/set-action-item-done.ts';
 import { setLiaison } from '../../app/partnerships/set-liaison.ts';
 import { submitAssessment } from '../../app/partnerships/submit-assessment.ts';
+import { attachment } from '../attachment.ts';
 import { actorOf } from '../auth.ts';
 import { etagOf, expectedVersion } from '../if-match.ts';
 
 const tags = ['partnerships'];
 
-/** A download header for any file name: an ASCII fallback and the UTF-8 form (RFC 6266). */
-const attachment = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 const id = z.string().min(1).max(100);
 const params = z.strictObject({ id });
 

@@ -1,0 +1,72 @@
+/**
+ * §2.51 medical emergency ("break glass", P19). A clinician states the recipient (medical personnel) and
+ * their health care facility, the nature of the emergency and that prior written consent cannot be
+ * obtained; the server sets the time. The documentation record — the four §2.51(c) items — is written at
+ * once where the holding program sees it (its review list), and the grant lets this membership read the
+ * patient with purpose `ETREAT` until it ends (`HANDOFF_EMERGENCY_ACCESS_HOURS`). Every read under it is
+ * a ledgered disclosure. An unknown patient is "not found" like everywhere else; an emergency access is
+ * itself always audited and reviewed, which is what deters probing with it.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { emergencyAccesses, patients } from '../../db/schema/index.ts';
+import type { EmergencyAccessView } from '../../domain/consent/views.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { authorize, requireMember } from '../authorize.ts';
+import type { Actor, Deps } from '../context.ts';
+import { emergencyAccessViews } from './emergency-access-view.ts';
+import type { EmergencyAccessInput } from './schemas.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function openEmergencyAccess(
+  deps: Deps,
+  actor: Actor,
+  patientId: string,
+  input: EmergencyAccessInput,
+): Promise<EmergencyAccessView> {
+  const member = requireMember(actor);
+  await authorize(deps, member, 'emergency.access', {
+    what: 'Patient',
+    organizationId: member.organizationId,
+  });
+  const [patient] = UUID.test(patientId)
+    ? await deps.db
+        .select({ id: patients.id, holderOrgId: patients.holderOrgId })
+        .from(patients)
+        .where(and(eq(patients.networkId, member.networkId), eq(patients.id, patientId)))
+    : [];
+  if (!patient) throw notFound('Patient');
+  if (patient.holderOrgId === member.organizationId)
+    throw new AppError('conflict', 'Your organization holds this record; no emergency access is needed');
+  const now = deps.clock.now();
+  const id = randomUUID();
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(emergencyAccesses).values({
+      networkId: member.networkId,
+      id,
+      patientId: patient.id,
+      holderOrgId: patient.holderOrgId,
+      membershipId: member.membershipId,
+      userId: member.userId,
+      organizationId: member.organizationId,
+      recipientName: input.recipientName,
+      recipientAffiliation: input.recipientAffiliation,
+      nature: input.nature,
+      at: now,
+      expiresAt: new Date(now.getTime() + deps.config.emergencyAccessMs),
+    });
+    await appendAuditEvent(tx, member, now, {
+      action: 'emergency.access',
+      entityType: 'emergency_access',
+      entityId: id,
+      patientId: patient.id,
+      purpose: 'ETREAT',
+      details: { holderOrganizationId: patient.holderOrgId, flagged: true },
+    });
+  });
+  const [view] = await emergencyAccessViews(deps.db, member.networkId, { ids: [id] });
+  if (!view) throw new Error('emergency access vanished');
+  return view;
+}
