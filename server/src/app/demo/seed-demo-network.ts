@@ -1,6 +1,7 @@
 /**
  * Writes the generated demo network (Greater Cleveland: health systems, hospitals, CBOs, sites,
- * staff, memberships, the directory's services and the partnerships) into the database in one transaction, with one `demo.seed` audit event.
+ * staff, memberships, the directory's services, the partnerships, and patients with consents) into the database in one
+ * transaction, with one `demo.seed` audit event.
  * Idempotent: when a network with the demo slug exists, nothing is written. Every demo user shares
  * the published password `DEMO_PASSWORD`; the demo is for trying Handoff out, never for real data.
  */
@@ -13,6 +14,8 @@ import { hashPassword } from '../../lib/passwords.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { operatorActor, type Deps } from '../context.ts';
 import { seedDemoPartnerships } from './seed-demo-partnerships.ts';
+import { seedDemoPatients } from './seed-demo-patients.ts';
+import { part2Texts } from '../consent/part2-texts-source.ts';
 import { seedDemoServices } from './seed-demo-services.ts';
 
 /** The password of every demo user (published in the README and printed at first start). */
@@ -51,6 +54,12 @@ export async function seedDemoNetwork(deps: Deps, options: { seed?: number } = {
     roles: [...l.roles],
     organization: l.organization,
   }));
+  let noticeVersion = 'not configured';
+  try {
+    noticeVersion = part2Texts(deps).version;
+  } catch {
+    // The demo consents still record that no notice version was available.
+  }
   const existing = async (db: Queryable): Promise<DemoSeedResult | undefined> => {
     const [found] = await db
       .select({ id: networks.id })
@@ -98,6 +107,7 @@ export async function seedDemoNetwork(deps: Deps, options: { seed?: number } = {
     await tx.insert(memberships).values(demo.memberships.map((m) => ({ ...m, ...stamp })));
     const serviceCount = await seedDemoServices(tx, demo, now);
     const partnershipCount = await seedDemoPartnerships(tx, demo, now);
+    const patientCount = await seedDemoPatients(tx, demo, now, noticeVersion);
     await appendAuditEvent(tx, operatorActor('system'), now, {
       action: 'demo.seed',
       networkId: demo.network.id,
@@ -108,6 +118,7 @@ export async function seedDemoNetwork(deps: Deps, options: { seed?: number } = {
         users: demo.users.length,
         services: serviceCount,
         partnerships: partnershipCount,
+        patients: patientCount,
       },
     });
     return {
