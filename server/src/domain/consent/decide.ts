@@ -17,8 +17,10 @@
  *    recipients matches: a named organization equal to the actor's, or a class or general designation
  *    when the actor's organization has a recorded treating-provider relationship with the patient (the
  *    narrowest reading of P6). Counseling notes need a `counseling_notes` consent; `HLEGAL` needs a
- *    `specific` consent for that purpose alone (§2.31(d)). Within a consent, a named recipient is the
- *    deeper match and is preferred; among consents, the most recently recorded one is relied on.
+ *    `specific` consent for that purpose alone (§2.31(d)). A consent revoked as to the actor's
+ *    organization by name does not reach it through a class or designation either. Which consent is
+ *    relied on: any consent naming the organization beats every consent that reaches it only through a
+ *    class or designation; within the same tier, the most recently recorded one.
  * 6. Otherwise deny.
  */
 import type {
@@ -95,7 +97,14 @@ export interface AccessRequest {
 
 export type AccessDecision =
   | { permit: true; basis: 'holder' }
-  | { permit: true; basis: 'consent'; consentId: string; recipientId: string; generalDesignation: boolean }
+  | {
+      permit: true;
+      basis: 'consent';
+      consentId: string;
+      recipientId: string;
+      /** Relied on a general designation through Handoff as intermediary (listed under §2.24). */
+      generalDesignation: boolean;
+    }
   | { permit: true; basis: 'emergency'; emergencyAccessId: string }
   | { permit: false; reason: DenyReason };
 
@@ -131,12 +140,23 @@ function coversPurpose(consent: ConsentFact, purpose: ConsentPurpose): boolean {
   return consent.purposes.includes(purpose);
 }
 
-/** The recipient of `consent` that matches the actor's organization (named first), if any. */
+/**
+ * The recipient of `consent` that matches the actor's organization (named first), if any. A consent
+ * revoked as to the actor's organization by name (P10, "revoke as to one party") no longer reaches that
+ * organization through a class or designation of the same consent either (the stricter reading).
+ */
 function matchingRecipient(
   consent: ConsentFact,
   request: AccessRequest,
   treating: boolean,
 ): RecipientFact | undefined {
+  const revokedByName = consent.recipients.some(
+    (r) =>
+      r.kind === 'organization' &&
+      r.organizationId === request.organizationId &&
+      before(r.revokedAt, request.at),
+  );
+  if (revokedByName) return undefined;
   const live = consent.recipients.filter((r) => !before(r.revokedAt, request.at));
   return (
     live.find((r) => r.kind === 'organization' && r.organizationId === request.organizationId) ??
@@ -191,7 +211,7 @@ export function decideAccess(request: AccessRequest, facts: AccessFacts): Access
       basis: 'consent',
       consentId: consent.id,
       recipientId: recipient.id,
-      generalDesignation: recipient.kind !== 'organization',
+      generalDesignation: recipient.kind === 'general_designation',
     };
     if (recipient.kind === 'organization') return decision;
     fallback ??= decision;

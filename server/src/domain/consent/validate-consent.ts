@@ -149,6 +149,7 @@ export function consentProblems(draft: ConsentDraft, today: string): ElementProb
 
 function typeRuleProblems(draft: ConsentDraft): string[] {
   const out: string[] = [];
+  const purposes = new Set(draft.purposes);
   const notes = draft.categories.includes('counseling_notes');
   if (draft.type === 'counseling_notes' && draft.categories.some((c) => c !== 'counseling_notes'))
     out.push(
@@ -158,7 +159,7 @@ function typeRuleProblems(draft: ConsentDraft): string[] {
     out.push('counseling notes need their own counseling-notes consent');
   if (draft.type === 'tpo' && draft.purposes.some((p) => !TPO_PURPOSES.includes(p)))
     out.push('a TPO consent covers treatment, payment and health care operations only');
-  if (draft.purposes.includes('HLEGAL') && (draft.type !== 'specific' || draft.purposes.length > 1))
+  if (purposes.has('HLEGAL') && (draft.type !== 'specific' || purposes.size > 1))
     out.push('a consent for use in proceedings must be a specific consent naming no other purpose');
   return out;
 }
