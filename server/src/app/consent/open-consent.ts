@@ -33,6 +33,7 @@ export async function openConsent(
       channel: 'web',
       description: 'Consent management',
       holderOnly: true,
+      requested: { entityType: 'consent', entityId: consentId },
     });
     if (!consent) throw notFound('Consent');
     return { ...opened, consent };

@@ -38,6 +38,11 @@ export interface OpenPatientOptions {
   description: string;
   /** Only the holding organization may do this (consents, accounting, restrictions). */
   holderOnly?: boolean;
+  /**
+   * What the actor asked for when it was not the patient (e.g. a consent): a denial is audited under
+   * this, never under the patient id the actor did not send.
+   */
+  requested?: { entityType: string; entityId: string };
 }
 
 export interface OpenedPatient {
@@ -100,8 +105,8 @@ export async function openPatient(
       appendAuditEvent(tx, member, now, {
         action: 'consent.decide',
         outcome: 'denied',
-        entityType: 'patient',
-        entityId: id,
+        entityType: options.requested?.entityType ?? 'patient',
+        entityId: options.requested?.entityId ?? id,
         purpose: options.purpose,
         details: { decision: 'deny', category: options.category, for: options.action },
       }),
