@@ -21,6 +21,7 @@ import { DirectoryRoutes } from './pages/directory/directory-routes.tsx';
 import { HomePage } from './pages/home/home-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PartnershipRoutes } from './pages/partnerships/partnership-routes.tsx';
+import { PatientRoutes } from './pages/patients/patient-routes.tsx';
 import { ADMIN_PERMISSIONS } from './vocabulary.ts';
 
 export function AppRoutes() {
@@ -38,7 +39,8 @@ export function AppRoutes() {
           <Route path="/account" element={<AccountPage />} />
           <Route path="/directory/*" element={<DirectoryRoutes />} />
           <Route path="/partnerships/*" element={<PartnershipRoutes />} />
-          {AREAS.filter((area) => area !== 'directory' && area !== 'partnerships').map((area) => (
+          <Route path="/patients/*" element={<PatientRoutes />} />
+          {AREAS.filter((area) => !['directory', 'partnerships', 'patients'].includes(area)).map((area) => (
             <Route key={area} path={`/${area}`} element={<ComingSoonPage area={area} />} />
           ))}
           <Route path="/admin" element={<RequirePermission anyOf={ADMIN_PERMISSIONS} />}>

@@ -55,7 +55,15 @@ export type Permission =
   | 'token.manage_org'
   | 'audit.read'
   | 'audit.verify'
-  | 'directory.import';
+  | 'directory.import'
+  | 'patient.read'
+  | 'patient.register'
+  | 'consent.record'
+  | 'consent.revoke'
+  | 'restriction.manage'
+  | 'disclosure.report'
+  | 'emergency.access'
+  | 'emergency.review';
 
 /** Any of these makes the Admin area visible. */
 export const ADMIN_PERMISSIONS: readonly Permission[] = [

@@ -13,6 +13,8 @@ export interface ProblemBody {
   status?: number;
   detail?: string;
   errors?: FieldProblem[];
+  /** Extension members of a specific problem type (e.g. `duplicates` of `possible-duplicate`). */
+  [member: string]: unknown;
 }
 
 export class ApiError extends Error {
@@ -21,6 +23,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldProblem[] | undefined;
+  /** The whole problem body, extension members included. */
+  readonly problem: ProblemBody;
   /** Seconds from the `Retry-After` header (429 and 503 answers), when present. */
   readonly retryAfterSeconds: number | undefined;
 
@@ -32,6 +36,7 @@ export class ApiError extends Error {
     this.title = problem.title ?? `HTTP ${status}`;
     this.detail = problem.detail;
     this.errors = problem.errors;
+    this.problem = problem;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 

@@ -4,6 +4,7 @@ import type directoryEn from './directory.en.json';
 import type en from './en.json';
 import type importsEn from './imports.en.json';
 import type partnershipsEn from './partnerships.en.json';
+import type patientsEn from './patients.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -13,6 +14,7 @@ declare module 'i18next' {
         directory: typeof directoryEn;
         imports: typeof importsEn;
         partnerships: typeof partnershipsEn;
+        patients: typeof patientsEn;
       };
     };
   }

@@ -1,7 +1,8 @@
 /**
  * i18next setup: English and Spanish bundled, the choice persisted in localStorage, and the
  * document's `lang` attribute kept in step with the active language. Large areas keep their strings in
- * their own files (`directory.*.json`, `imports.*.json`, `partnerships.*.json`), mounted under the area's key.
+ * their own files (`directory.*.json`, `imports.*.json`, `partnerships.*.json`,
+ * `patients.*.json`), mounted under the area's key.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -13,6 +14,8 @@ import importsEn from './imports.en.json';
 import importsEs from './imports.es.json';
 import partnershipsEn from './partnerships.en.json';
 import partnershipsEs from './partnerships.es.json';
+import patientsEn from './patients.en.json';
+import patientsEs from './patients.es.json';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -50,8 +53,24 @@ i18n.on('languageChanged', (language) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, directory: directoryEn, imports: importsEn, partnerships: partnershipsEn } },
-    es: { translation: { ...es, directory: directoryEs, imports: importsEs, partnerships: partnershipsEs } },
+    en: {
+      translation: {
+        ...en,
+        directory: directoryEn,
+        imports: importsEn,
+        partnerships: partnershipsEn,
+        patients: patientsEn,
+      },
+    },
+    es: {
+      translation: {
+        ...es,
+        directory: directoryEs,
+        imports: importsEs,
+        partnerships: partnershipsEs,
+        patients: patientsEs,
+      },
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',
