@@ -21,7 +21,7 @@ import { localDay } from '../../lib/local-day.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorize, requireMember } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
-import { loadAccessFacts } from '../consent/load-access-facts.ts';
+import { loadAccessFacts, type PatientRow } from '../consent/load-access-facts.ts';
 import { part2Texts } from '../consent/part2-texts-source.ts';
 import { recordDisclosure, type DisclosureChannel } from '../consent/record-disclosure.ts';
 import type { SearchPatientsQuery } from './schemas.ts';
@@ -84,7 +84,7 @@ export async function searchPatients(
     member.networkId,
     candidates.map((c) => c.id),
   );
-  const disclosed: { row: NonNullable<ReturnType<typeof facts.get>>['patient']; decision: Disclosed }[] = [];
+  const disclosed: { row: PatientRow; decision: Disclosed }[] = [];
   for (const { patient, facts: f, timezone } of facts.values()) {
     if (!patient || patient.holderOrgId === member.organizationId) continue;
     const today = localDay(now, timezone ?? 'UTC');
@@ -101,18 +101,19 @@ export async function searchPatients(
   }
   if (disclosed.length > 0) part2Texts(deps); // fail closed before anything is disclosed (P12)
 
+  const holderIds = [...new Set([member.organizationId, ...disclosed.map((d) => d.row.holderOrgId)])];
   const holderNames = new Map(
     (
       await deps.db
         .select({ id: organizations.id, name: organizations.name })
         .from(organizations)
-        .where(eq(organizations.networkId, member.networkId))
+        .where(and(eq(organizations.networkId, member.networkId), inArray(organizations.id, holderIds)))
     ).map((o) => [o.id, o.name]),
   );
   const sharedMrns = await mrnsOf(
     deps,
     member.networkId,
-    disclosed.map((d) => d.row?.id ?? ''),
+    disclosed.map((d) => d.row.id),
   );
   await deps.db.transaction(async (tx) => {
     await appendAuditEvent(tx, member, now, {
@@ -120,7 +121,6 @@ export async function searchPatients(
       details: { results: mine.length + disclosed.length, ownResults: mine.map((m) => m.patient.id) },
     });
     for (const d of disclosed) {
-      if (!d.row) continue;
       await recordDisclosure(tx, member, now, {
         patientId: d.row.id,
         holderOrgId: d.row.holderOrgId,
@@ -142,21 +142,15 @@ export async function searchPatients(
       holderOrganizationName: holderNames.get(p.holderOrgId) ?? '',
       access: 'holder' as const,
     })),
-    ...disclosed.flatMap(({ row: p, decision }) =>
-      p
-        ? [
-            {
-              id: p.id,
-              givenName: p.givenName,
-              familyName: p.familyName,
-              birthDate: p.birthDate,
-              mrn: sharedMrns.get(`${p.id}:${p.holderOrgId}`) ?? null,
-              holderOrganizationName: holderNames.get(p.holderOrgId) ?? '',
-              access: decision.basis,
-            },
-          ]
-        : [],
-    ),
+    ...disclosed.map(({ row: p, decision }) => ({
+      id: p.id,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      birthDate: p.birthDate,
+      mrn: sharedMrns.get(`${p.id}:${p.holderOrgId}`) ?? null,
+      holderOrganizationName: holderNames.get(p.holderOrgId) ?? '',
+      access: decision.basis,
+    })),
   ];
   return { items: items.slice(0, query.limit) };
 }
