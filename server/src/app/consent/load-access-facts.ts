@@ -4,8 +4,8 @@
  * treating relationships — in ONE round trip (subqueries aggregated to JSON), so that the decision adds
  * as little as possible to a read. A missing patient costs the same query as a present one.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
 import { patients } from '../../db/schema/index.ts';
 import type { AccessFacts, ConsentFact } from '../../domain/consent/decide.ts';
 import type {
@@ -115,23 +115,39 @@ function toConsentFact(c: RawConsent): ConsentFact {
   };
 }
 
-/** Facts per requested id; ids that are not patients of the network map to "no patient". */
-export async function loadAccessFacts(
-  db: Queryable,
-  networkId: string,
-  patientIds: readonly string[],
-): Promise<Map<string, PatientFacts>> {
-  const ids = patientIds.filter((id) => UUID.test(id));
-  // The query runs even when no id is well formed, so a malformed id costs what a real one does.
-  const rows = await db
+/**
+ * The facts query, prepared once per database handle: building it with Drizzle and having PostgreSQL
+ * parse and plan it on every read cost more than running it (bench/consent.ts measured ~0.5 ms p50).
+ * One statement serves any number of ids (`= any($ids::uuid[])`).
+ */
+function prepareFacts(db: Db) {
+  return db
     .select({ patient: patients, ...factsColumns })
     .from(patients)
     .where(
       and(
-        eq(patients.networkId, networkId),
-        inArray(patients.id, ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']),
+        eq(patients.networkId, sql.placeholder('networkId')),
+        sql`${patients.id} = any(${sql.placeholder('ids')}::uuid[])`,
       ),
-    );
+    )
+    .prepare('access_facts');
+}
+const prepared = new WeakMap<Db, ReturnType<typeof prepareFacts>>();
+
+/** Facts per requested id; ids that are not patients of the network map to "no patient". */
+export async function loadAccessFacts(
+  db: Db,
+  networkId: string,
+  patientIds: readonly string[],
+): Promise<Map<string, PatientFacts>> {
+  // The query runs even when no id is well formed, so a malformed id costs what a real one does.
+  const ids = patientIds.filter((id) => UUID.test(id));
+  let statement = prepared.get(db);
+  if (!statement) {
+    statement = prepareFacts(db);
+    prepared.set(db, statement);
+  }
+  const rows = await statement.execute({ networkId, ids });
   const out = new Map<string, PatientFacts>();
   for (const id of patientIds) out.set(id, { patient: undefined, facts: noFacts, timezone: null });
   for (const row of rows) {
