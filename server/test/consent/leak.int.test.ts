@@ -33,6 +33,7 @@ import { auditEvents, disclosures, organizations } from '../../src/db/schema/ind
 import { grantedScope, type Action } from '../../src/domain/identity/permissions.ts';
 import { isRole, type Role } from '../../src/domain/identity/vocabulary.ts';
 import { skipReason } from '../harness/database.ts';
+import { tpoConsent } from './fixtures.ts';
 import { activeOrg, createTestApp, type TestApp, type TestClient } from '../support/test-app.ts';
 
 // ---------------------------------------------------------------------------------------------------
@@ -74,9 +75,6 @@ const CONTROL: Person = {
   memberId: 'MBR-11904',
 };
 
-// `PATIENT` and `tpoConsent` of consent-api.int.test.ts, repeated here: importing a test file makes
-// Vitest collect its suites into this file too, which would run that whole suite a second time.
-
 const registration = (p: Person) => ({
   givenName: p.givenName,
   familyName: p.familyName,
@@ -87,26 +85,6 @@ const registration = (p: Person) => ({
   unhoused: true,
   preferredLanguage: 'es',
   insurance: { kind: 'medicaid', payerName: 'State Medicaid', memberId: p.memberId },
-});
-
-/** A complete TPO consent naming the given organizations. */
-const tpoConsent = (organizationIds: string[]) => ({
-  type: 'tpo',
-  information: 'My referral packet: contact details, medication for opioid use disorder, appointments',
-  categories: ['demographics', 'treatment'],
-  recipients: organizationIds.map((organizationId) => ({ kind: 'organization', organizationId })),
-  purposes: ['TREAT', 'HPAYMT', 'HOPERAT'],
-  purposeDescription: 'For treatment, payment, and health care operations',
-  revocationAcknowledged: true,
-  revocationHow: 'Tell the program in writing (letter or the signed revocation form)',
-  expiresOn: null,
-  expiryEvent: 'end of treatment',
-  signature: { method: 'typed', signerName: 'The patient', capacity: 'patient' },
-  signedOn: '2026-11-23',
-  redisclosureStatement: true,
-  refusalConsequences: 'Treatment is not conditioned on signing; referrals will be slower without it.',
-  hipaaRedisclosureStatement: true,
-  language: 'en',
 });
 
 /** A string that must not come back to a denied actor, and what it is. */

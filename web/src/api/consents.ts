@@ -17,8 +17,11 @@ export {
   DATA_CATEGORIES,
   RECIPIENT_KINDS,
   SIGNATURE_METHODS,
+  MAX_SIGNATURE_BYTES,
+  SIGNATURE_FILE_TYPES,
   SIGNER_CAPACITIES,
   TPO_PURPOSES,
+  WRITTEN_REQUEST_METHODS,
 } from '../../../server/src/domain/consent/vocabulary.ts';
 import type {
   ConsentElement,
@@ -30,7 +33,16 @@ import type {
   RequestPurpose,
   SignatureMethod,
   SignerCapacity,
+  WrittenRequestMethod,
 } from '../../../server/src/domain/consent/vocabulary.ts';
+import type { SIGNATURE_FILE_TYPES } from '../../../server/src/domain/consent/vocabulary.ts';
+import type {
+  emergencyAccessInput,
+  recordConsentInput,
+  restrictionInput,
+  revokeConsentInput,
+} from '../../../server/src/app/consent/schemas.ts';
+import type { z } from 'zod';
 export type {
   ConsentElement,
   ConsentLanguage,
@@ -41,6 +53,7 @@ export type {
   RequestPurpose,
   SignatureMethod,
   SignerCapacity,
+  WrittenRequestMethod,
 };
 
 import type {
@@ -74,75 +87,14 @@ export const CONSENT_STATES: readonly ConsentState[] = [
   'entered_in_error',
 ];
 
-/** Ways a written revocation request reaches the program (`WRITTEN_REQUEST_METHODS` on the server). */
-export const WRITTEN_REQUEST_METHODS = ['signed_form', 'e_signature', 'letter', 'secure_message'] as const;
-export type WrittenRequestMethod = (typeof WRITTEN_REQUEST_METHODS)[number];
-
-/** Content types of a drawn signature or a scanned signed form. */
-export const SIGNATURE_FILE_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
+/** Request bodies: the server's own schemas (type-only imports, nothing of zod reaches the bundle). */
+export type RecordConsentInput = z.input<typeof recordConsentInput>;
+export type SignatureInput = NonNullable<RecordConsentInput['signature']>;
+export type RecipientInput = NonNullable<RecordConsentInput['recipients']>[number];
+export type RevokeConsentInput = z.input<typeof revokeConsentInput>;
+export type RestrictionInput = z.input<typeof restrictionInput>;
+export type EmergencyAccessInput = z.input<typeof emergencyAccessInput>;
 export type SignatureFileType = (typeof SIGNATURE_FILE_TYPES)[number];
-/** Largest signature image or scan before base64 (`MAX_SIGNATURE_BYTES` on the server). */
-export const MAX_SIGNATURE_BYTES = 600_000;
-
-export interface RecipientInput {
-  kind: RecipientKind;
-  organizationId?: string | null;
-  description?: string | null;
-}
-
-export interface SignatureInput {
-  method: SignatureMethod;
-  signerName: string;
-  capacity: SignerCapacity;
-  authority?: string | null;
-  image?: { contentType: SignatureFileType; data: string } | null;
-}
-
-export interface RecordConsentInput {
-  type: ConsentType;
-  information: string;
-  categories: DataCategory[];
-  recipients: RecipientInput[];
-  purposes: ConsentPurpose[];
-  purposeDescription: string;
-  revocationAcknowledged: boolean;
-  revocationHow: string;
-  expiresOn: string | null;
-  expiryEvent: string | null;
-  signature: SignatureInput | null;
-  signedOn: string | null;
-  redisclosureStatement: boolean;
-  refusalConsequences: string | null;
-  hipaaRedisclosureStatement: boolean;
-  programFundraises: boolean;
-  fundraisingOptOutStatement: boolean;
-  intermediary: boolean;
-  language: ConsentLanguage;
-}
-
-export interface RevokeConsentInput {
-  /** Absent: the whole consent. */
-  recipientIds?: string[];
-  writtenRequest: { method: WrittenRequestMethod; receivedOn: string; note?: string | null };
-}
-
-export interface RestrictionInput {
-  description: string;
-  organizationId: string | null;
-  purposes: ConsentPurpose[];
-  receivedOn: string;
-  decision: 'agreed' | 'declined';
-  paidInFull?: boolean;
-  itemOrService?: string | null;
-  paidBy?: string | null;
-}
-
-export interface EmergencyAccessInput {
-  recipientName: string;
-  recipientAffiliation: string;
-  nature: string;
-  consentUnobtainable: true;
-}
 
 export type DisclosureKind = 'all' | 'intermediary';
 

@@ -10,18 +10,18 @@ import {
   CONSENT_PURPOSES,
   CONSENT_TYPES,
   DATA_CATEGORIES,
+  MAX_SIGNATURE_BYTES,
   RECIPIENT_KINDS,
+  SIGNATURE_FILE_TYPES,
   SIGNATURE_METHODS,
   SIGNER_CAPACITIES,
   TPO_PURPOSES,
+  WRITTEN_REQUEST_METHODS,
 } from '../../domain/consent/vocabulary.ts';
 
 const day = z.iso.date();
 const words = (max: number) => z.string().trim().max(max).default('');
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-
-/** Largest signature image or scanned form, before base64 (the request body limit is 1 MB). */
-export const MAX_SIGNATURE_BYTES = 600_000;
 
 export const recordConsentInput = z.strictObject({
   type: z.enum(CONSENT_TYPES),
@@ -55,7 +55,7 @@ export const recordConsentInput = z.strictObject({
       /** The drawn signature or the scanned paper form. */
       image: z
         .strictObject({
-          contentType: z.enum(['image/png', 'image/jpeg', 'application/pdf']),
+          contentType: z.enum(SIGNATURE_FILE_TYPES),
           data: z.base64().max(Math.ceil(MAX_SIGNATURE_BYTES / 3) * 4, 'larger than 600 kB'),
         })
         .nullable()
@@ -73,8 +73,6 @@ export const recordConsentInput = z.strictObject({
   language: z.enum(CONSENT_LANGUAGES).default('en'),
 });
 export type RecordConsentInput = z.output<typeof recordConsentInput>;
-
-export const WRITTEN_REQUEST_METHODS = ['signed_form', 'e_signature', 'letter', 'secure_message'] as const;
 
 /** Revocation is in writing (P10): the written request is described; absent recipients mean the whole consent. */
 export const revokeConsentInput = z.strictObject({

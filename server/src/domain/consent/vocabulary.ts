@@ -82,6 +82,14 @@ export const CONSENT_ELEMENTS = [
 ] as const;
 export type ConsentElement = (typeof CONSENT_ELEMENTS)[number];
 
+/** How a written revocation request reached the program (P10: revocation is in writing). */
+export const WRITTEN_REQUEST_METHODS = ['signed_form', 'e_signature', 'letter', 'secure_message'] as const;
+export type WrittenRequestMethod = (typeof WRITTEN_REQUEST_METHODS)[number];
+
+/** Content types of a drawn signature or a scanned signed form, and the largest one before base64. */
+export const SIGNATURE_FILE_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
+export const MAX_SIGNATURE_BYTES = 600_000;
+
 /** Restriction requests (§2.26, P17). */
 export const RESTRICTION_DECISIONS = ['agreed', 'declined'] as const;
 export type RestrictionDecision = (typeof RESTRICTION_DECISIONS)[number];

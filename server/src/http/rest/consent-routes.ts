@@ -28,7 +28,7 @@ import {
 } from '../../app/consent/schemas.ts';
 import type { Deps } from '../../app/context.ts';
 import { CONSENT_LANGUAGES, CONSENT_TYPES } from '../../domain/consent/vocabulary.ts';
-import { attachment } from '../attachment.ts';
+import { sendDownload } from '../attachment.ts';
 import { actorOf } from '../auth.ts';
 import { idParams } from './patient-routes.ts';
 
@@ -123,10 +123,7 @@ export function consentRoutes(deps: Deps) {
           { consentId: request.params.id },
           request.query.language,
         );
-        return reply
-          .type('application/pdf')
-          .header('Content-Disposition', attachment(file.fileName))
-          .send(file.body);
+        return sendDownload(reply, 'application/pdf', file);
       },
     );
 
@@ -147,10 +144,7 @@ export function consentRoutes(deps: Deps) {
           { patientId: request.params.id, type: request.query.type },
           request.query.language,
         );
-        return reply
-          .type('application/pdf')
-          .header('Content-Disposition', attachment(file.fileName))
-          .send(file.body);
+        return sendDownload(reply, 'application/pdf', file);
       },
     );
 
@@ -168,10 +162,11 @@ export function consentRoutes(deps: Deps) {
         const { language, ...query } = request.query;
         const file = await reportDisclosures(deps, actorOf(request), request.params.id, query, language);
         if (file.format === 'json') return reply.header('Cache-Control', 'no-store').send(file.report);
-        return reply
-          .type(file.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf')
-          .header('Content-Disposition', attachment(file.fileName))
-          .send(file.body);
+        return sendDownload(
+          reply,
+          file.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf',
+          file,
+        );
       },
     );
 
