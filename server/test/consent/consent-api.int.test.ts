@@ -10,7 +10,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorActor } from '../../src/app/context.ts';
 import { createUser } from '../../src/app/members/create-user.ts';
-import { auditEvents, disclosures, organizations } from '../../src/db/schema/index.ts';
+import { auditEvents, disclosures, organizations, outbox } from '../../src/db/schema/index.ts';
 import { skipReason } from '../harness/database.ts';
 import { activeOrg, createTestApp, type TestApp, type TestClient } from '../support/test-app.ts';
 import { PATIENT, tpoConsent } from './fixtures.ts';
@@ -374,6 +374,14 @@ describe.skipIf(skipReason)('patients and consent API', () => {
       recipientAffiliation: 'County ED',
       nature: 'Unresponsive, suspected overdose',
     });
+    const mail = (await t.deps.db.select().from(outbox)).map(
+      (o) => o.payload as { to: string; subject: string; text: string },
+    );
+    const told = mail.filter((m) => m.subject.includes('2.51'));
+    expect(told.map((m) => m.to)).toContain('manager.hospital@demo.handoff.test');
+    expect(told.map((m) => m.to)).toContain('admin.hospital@demo.handoff.test');
+    expect(told.map((m) => m.to)).not.toContain('navigator@demo.handoff.test');
+    for (const m of told) expect(`${m.subject} ${m.text}`).not.toMatch(/Eva|Delgado|1988/);
     const events = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.patientId, fresh.id));
     expect(events.filter((e) => e.action === 'patient.disclose' && e.purpose === 'ETREAT')).toHaveLength(1);
     await call(manager, 'POST', `/api/v1/emergency-accesses/${item?.id}/review`, {
