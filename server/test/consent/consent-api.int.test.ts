@@ -384,9 +384,12 @@ describe.skipIf(skipReason)('patients and consent API', () => {
     for (const m of told) expect(`${m.subject} ${m.text}`).not.toMatch(/Eva|Delgado|1988/);
     const events = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.patientId, fresh.id));
     expect(events.filter((e) => e.action === 'patient.disclose' && e.purpose === 'ETREAT')).toHaveLength(1);
-    await call(manager, 'POST', `/api/v1/emergency-accesses/${item?.id}/review`, {
-      note: 'Checked with the ED',
-    });
+    const reviews = await Promise.all(
+      ['Checked with the ED', 'Second reviewer'].map((note) =>
+        manager.request('POST', `/api/v1/emergency-accesses/${item?.id}/review`, { note }),
+      ),
+    );
+    expect(reviews.map((r) => r.statusCode).sort()).toEqual([200, 409]); // never two reviews of one access
     expect(
       (await call<{ items: unknown[] }>(manager, 'GET', '/api/v1/emergency-accesses')).items.some(
         (i) => (i as { id: string }).id === item?.id,

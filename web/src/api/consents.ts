@@ -158,3 +158,20 @@ export const recordRestriction = (patientId: string, input: RestrictionInput) =>
 
 export const openEmergencyAccess = (patientId: string, input: EmergencyAccessInput) =>
   api<EmergencyAccessView>(`${patientPath(patientId)}/emergency-access`, { method: 'POST', body: input });
+
+/** One §2.51 emergency access to a patient the organization holds, as its privacy review lists it. */
+export type EmergencyAccessItem = EmergencyAccessView & { patientName: string };
+
+/** Which emergency accesses the review lists: those still to review, or every one. */
+export type EmergencyReviewStatus = 'open' | 'all';
+
+/** The emergency accesses to the active organization's patients (needs `emergency.review`). */
+export const listEmergencyAccesses = (status: EmergencyReviewStatus) =>
+  api<Items<EmergencyAccessItem>>('/api/v1/emergency-accesses', { query: { status } });
+
+/** Marks an emergency access as reviewed with a note (1–2000 characters); 409 when already reviewed. */
+export const reviewEmergencyAccess = (id: string, note: string) =>
+  api<EmergencyAccessItem>(`/api/v1/emergency-accesses/${encodeURIComponent(id)}/review`, {
+    method: 'POST',
+    body: { note },
+  });

@@ -1,4 +1,7 @@
-/** Builds `EmergencyAccessView`s: the four §2.51(c) items, the grant's end and its review. */
+/**
+ * Builds `EmergencyAccessView`s: the four §2.51(c) items, the grant's end and its review. Lists show the
+ * newest 500 (a limit written down in docs/consent.md; paging comes when a program needs it).
+ */
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';

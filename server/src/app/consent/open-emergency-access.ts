@@ -90,7 +90,8 @@ export async function openEmergencyAccess(
   });
   const [view] = await emergencyAccessViews(deps.db, member.networkId, { ids: [id] });
   if (!view) throw new Error('emergency access vanished');
-  return view;
+  const { patientName: _patientName, ...access } = view;
+  return access;
 }
 
 /** The holding organization's program managers and organization admins (active memberships). */

@@ -1,5 +1,5 @@
 /** Marks an emergency access to one of the organization's patients as reviewed, with a note (audited). */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { emergencyAccesses } from '../../db/schema/index.ts';
 import type { EmergencyAccessView } from '../../domain/consent/views.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -31,10 +31,19 @@ export async function reviewEmergencyAccess(
   if (row.reviewedAt) throw new AppError('conflict', 'This emergency access is already reviewed');
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx
+    // Only an unreviewed row changes: of two reviews at the same moment, the second gets 409.
+    const changed = await tx
       .update(emergencyAccesses)
       .set({ reviewedAt: now, reviewedBy: member.userId, reviewNote: note })
-      .where(and(eq(emergencyAccesses.networkId, member.networkId), eq(emergencyAccesses.id, row.id)));
+      .where(
+        and(
+          eq(emergencyAccesses.networkId, member.networkId),
+          eq(emergencyAccesses.id, row.id),
+          isNull(emergencyAccesses.reviewedAt),
+        ),
+      )
+      .returning({ id: emergencyAccesses.id });
+    if (changed.length === 0) throw new AppError('conflict', 'This emergency access is already reviewed');
     await appendAuditEvent(tx, member, now, {
       action: 'emergency.review',
       entityType: 'emergency_access',

@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
-import { activeMembership, useSession } from '../../session/session-context.ts';
+import { activeMembership, useAccess, useSession } from '../../session/session-context.ts';
 import { AccessBadge } from './access-badge.tsx';
 import { fullName, usePatientAccess, usePatientLabels } from './patient-labels.ts';
 import { patientSearchKey, patientUrl } from './patient-queries.ts';
@@ -22,6 +22,7 @@ export function PatientsPage() {
   const { t } = useTranslation();
   const session = useSession();
   const access = usePatientAccess();
+  const canReviewEmergencies = useAccess().can('emergency.review');
   const ownId = activeMembership(session)?.organization.id;
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -51,10 +52,19 @@ export function PatientsPage() {
     <Stack>
       <PageTitle
         actions={
-          access.canRegister && ownId ? (
-            <Button component={Link} to="/patients/new">
-              {t('patients.list.register')}
-            </Button>
+          ownId && (canReviewEmergencies || access.canRegister) ? (
+            <Group>
+              {canReviewEmergencies ? (
+                <Button component={Link} to="/patients/emergency-review" variant="default">
+                  {t('patients.emergencyReview.link')}
+                </Button>
+              ) : null}
+              {access.canRegister ? (
+                <Button component={Link} to="/patients/new">
+                  {t('patients.list.register')}
+                </Button>
+              ) : null}
+            </Group>
           ) : null
         }
       >
