@@ -21,9 +21,13 @@
  *   the decision point, its audit event, the ledger entry and §2.32 notice of a permitted read, and the
  *   view (no target). A denied read answers 404 after the same facts query and an audit write.
  *
+ * - `denied_read`, `unknown_read`, `denied_minus_unknown`: P21's timing class — a denied read of an
+ *   existing patient and a read of an unknown id, paired through HTTP; the difference should be ~0.
+ *
  * BENCH_CONSENT_PATIENTS (default 5,000), BENCH_CONSENT_READS (default 3,000) and BENCH_CONSENT_HTTP_READS
  * (default 1,000, for `patient_read`) change the sizes.
  */
+import { randomUUID } from 'node:crypto';
 import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
 import { loadAccessFacts, type PatientFacts } from '../server/src/app/consent/load-access-facts.ts';
 import type { Deps, MemberActor } from '../server/src/app/context.ts';
@@ -71,6 +75,8 @@ const READS = Number(process.env.BENCH_CONSENT_READS ?? 3_000);
 /** Full reads over HTTP are slower (audit and ledger writes): fewer of them. */
 const HTTP_READS = Number(process.env.BENCH_CONSENT_HTTP_READS ?? 1_000);
 const HTTP_WARMUP = 100;
+/** Pairs of (denied, unknown) reads for the timing-class figures. */
+const TIMING_PAIRS = 600;
 /** Unmeasured iterations before each measured series (JIT, plan and buffer caches, pool connections). */
 const WARMUP = 300;
 /** Rounds of `decideAccess` over every loaded fact set. */
@@ -537,6 +543,7 @@ export default async function consent(context: BenchContext): Promise<BenchResul
       const addedSamples: number[] = [];
       const loadedFacts: PatientFacts[] = [];
       const decisions: AccessDecision[] = [];
+      const deniedIds: string[] = [];
       for (const [i, id] of reads.entries()) {
         let row: number;
         let decided: Awaited<ReturnType<typeof decision>>;
@@ -554,6 +561,7 @@ export default async function consent(context: BenchContext): Promise<BenchResul
         addedSamples.push(decided.ms - row);
         loadedFacts.push(decided.facts);
         decisions.push(decided.decision);
+        if (!decided.decision.permit) deniedIds.push(id);
       }
       context.log(`${engine}: ${READS} decisions: ${tally(decisions)}`);
       results.push(
@@ -573,11 +581,66 @@ export default async function consent(context: BenchContext): Promise<BenchResul
           await patientReads(deps, token, reads.slice(0, HTTP_WARMUP + HTTP_READS), context, engine),
         ),
       );
+
+      const timing = await denialTiming(deps, token, deniedIds);
+      results.push(
+        ...latencies('denied_read', engine, timing.denied),
+        ...latencies('unknown_read', engine, timing.unknown),
+        ...latencies('denied_minus_unknown', engine, timing.difference),
+      );
     } finally {
       await server.close();
     }
   }
   return results;
+}
+
+/**
+ * P21's timing class: a denied read of an existing patient against a read of an unknown id, timed back
+ * to back through HTTP (order alternating); the percentiles of the per-pair differences should sit
+ * around zero (both do one facts query and one audit write, then answer the same 404).
+ */
+async function denialTiming(
+  deps: Deps,
+  token: string,
+  denied: string[],
+): Promise<{ denied: number[]; unknown: number[]; difference: number[] }> {
+  const app = await buildApp(deps);
+  const out = { denied: [] as number[], unknown: [] as number[], difference: [] as number[] };
+  try {
+    await app.ready();
+    const read = async (id: string): Promise<number> => {
+      const started = performance.now();
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/v1/patients/${id}`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const elapsed = performance.now() - started;
+      if (res.statusCode !== 404) throw new Error(`expected 404 for ${id}, got ${res.statusCode}`);
+      return elapsed;
+    };
+    for (let i = 0; i < HTTP_WARMUP + TIMING_PAIRS && denied.length > 0; i++) {
+      const id = denied[i % denied.length] ?? '';
+      const unknownId = randomUUID();
+      let deniedMs: number;
+      let unknownMs: number;
+      if (i % 2 === 0) {
+        deniedMs = await read(id);
+        unknownMs = await read(unknownId);
+      } else {
+        unknownMs = await read(unknownId);
+        deniedMs = await read(id);
+      }
+      if (i < HTTP_WARMUP) continue;
+      out.denied.push(deniedMs);
+      out.unknown.push(unknownMs);
+      out.difference.push(deniedMs - unknownMs);
+    }
+    return out;
+  } finally {
+    await app.close();
+  }
 }
 
 /** `decideAccess` alone, timed call by call over every loaded fact set, after one unmeasured round. */
