@@ -320,6 +320,87 @@ describe.skipIf(skipReason)('patients and consent API', () => {
     expect(declined.statusCode).toBe(400);
   });
 
+  it("ends an agreed restriction at the patient's written request, once; the program cannot end it alone", async () => {
+    const [agreed] = (
+      await call<{ items: Array<{ id: string; decision: string; terminatedAt: string | null }> }>(
+        navigator,
+        'GET',
+        `/api/v1/patients/${patient.id}/restrictions`,
+      )
+    ).items.filter((r) => r.decision === 'agreed');
+    const byProgram = await navigator.request('POST', `/api/v1/restrictions/${agreed?.id}/terminate`, {
+      basis: 'program_notice',
+      note: 'We told the patient',
+    });
+    expect(byProgram.statusCode).toBe(400);
+    const ended = await call<{ terminatedAt: string | null; terminationBasis: string }>(
+      navigator,
+      'POST',
+      `/api/v1/restrictions/${agreed?.id}/terminate`,
+      { basis: 'patient_written', note: 'Letter received 2026-11-23' },
+    );
+    expect(ended).toMatchObject({ terminationBasis: 'patient_written' });
+    expect(ended.terminatedAt).not.toBeNull();
+    expect((await cboB.request('GET', `/api/v1/patients/${patient.id}?purpose=HPAYMT`)).statusCode).toBe(200);
+    const again = await navigator.request('POST', `/api/v1/restrictions/${agreed?.id}/terminate`, {
+      basis: 'patient_written',
+      note: 'Twice',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(
+      (
+        await cboBAdmin.request('POST', `/api/v1/restrictions/${agreed?.id}/terminate`, {
+          basis: 'patient_written',
+          note: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('logs a written request for the §2.24 list, due 30 days after receipt, on a worklist until fulfilled', async () => {
+    const future = await navigator.request(
+      'POST',
+      `/api/v1/patients/${patient.id}/disclosure-list-requests`,
+      {
+        receivedOn: '2026-12-01',
+      },
+    );
+    expect(future.statusCode).toBe(400);
+    const logged = await call<{ id: string; dueOn: string; overdue: boolean }>(
+      navigator,
+      'POST',
+      `/api/v1/patients/${patient.id}/disclosure-list-requests`,
+      { receivedOn: '2026-11-01', note: 'Letter' },
+      201,
+    );
+    expect(logged).toMatchObject({ dueOn: '2026-12-01', overdue: false });
+    const manager = await t.login('manager.hospital@demo.handoff.test');
+    const open = await call<{ items: Array<{ id: string; patientName: string }> }>(
+      manager,
+      'GET',
+      '/api/v1/disclosure-list-requests',
+    );
+    expect(open.items.find((i) => i.id === logged.id)?.patientName).toBe('Rosa Delgado-Test');
+    expect(
+      (await cboBAdmin.request('POST', `/api/v1/disclosure-list-requests/${logged.id}/fulfil`)).statusCode,
+    ).toBe(404);
+    const done = await call<{ fulfilledAt: string | null }>(
+      manager,
+      'POST',
+      `/api/v1/disclosure-list-requests/${logged.id}/fulfil`,
+    );
+    expect(done.fulfilledAt).not.toBeNull();
+    const after = await call<{ items: Array<{ id: string }> }>(
+      manager,
+      'GET',
+      '/api/v1/disclosure-list-requests',
+    );
+    expect(after.items.map((i) => i.id)).not.toContain(logged.id);
+    expect(
+      (await manager.request('POST', `/api/v1/disclosure-list-requests/${logged.id}/fulfil`)).statusCode,
+    ).toBe(409);
+  });
+
   it('grants §2.51 emergency access to clinicians only, documented and queued for review', async () => {
     const fresh = await call<Patient>(
       navigator,

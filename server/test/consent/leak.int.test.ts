@@ -117,6 +117,8 @@ interface Subject {
   patientId: string;
   consentId: string;
   emergencyId: string;
+  restrictionId: string;
+  listRequestId: string;
   /** A recipient of the consent (the revocation body names it; the same in the real and unknown call). */
   recipientId: string;
   person: Person;
@@ -303,6 +305,46 @@ const ROUTES: Record<string, RouteCase> = {
       },
     ],
   },
+  'POST /api/v1/restrictions/{id}/terminate': {
+    gate: 'consent',
+    action: 'restriction.manage',
+    controlBy: 'holder',
+    requests: ({ restrictionId }) => [
+      {
+        url: `${V1}/restrictions/${restrictionId}/terminate`,
+        body: { basis: 'patient_written', note: 'Letter of 2026-11-23' },
+        control: 200,
+      },
+    ],
+  },
+  'POST /api/v1/patients/{id}/disclosure-list-requests': {
+    gate: 'consent',
+    action: 'disclosure.report',
+    controlBy: 'holder',
+    requests: ({ patientId }) => [
+      {
+        url: `${V1}/patients/${patientId}/disclosure-list-requests`,
+        body: { receivedOn: '2026-11-20' },
+        control: 201,
+      },
+    ],
+  },
+  'GET /api/v1/disclosure-list-requests': {
+    gate: 'list',
+    action: 'disclosure.report',
+    requests: () => [
+      { url: `${V1}/disclosure-list-requests` },
+      { url: `${V1}/disclosure-list-requests?status=all` },
+    ],
+  },
+  'POST /api/v1/disclosure-list-requests/{id}/fulfil': {
+    gate: 'role',
+    action: 'disclosure.report',
+    controlBy: 'holder',
+    requests: ({ listRequestId }) => [
+      { url: `${V1}/disclosure-list-requests/${listRequestId}/fulfil`, body: {}, control: 200 },
+    ],
+  },
   'GET /api/v1/emergency-accesses': {
     gate: 'list',
     action: 'emergency.review',
@@ -325,6 +367,8 @@ const walked = (path: string) =>
   path === '/api/v1/patients' ||
   (path.startsWith('/api/v1/patients/') && path.includes('{id}')) ||
   path.startsWith('/api/v1/consents/{id}') ||
+  path.startsWith('/api/v1/restrictions/{id}') ||
+  path.startsWith('/api/v1/disclosure-list-requests') ||
   path.startsWith('/api/v1/emergency-accesses');
 /** Anything else that looks like patient data must be walked too (a new route fails the coverage test). */
 const patientLike = (path: string) => /patient|consent|disclos|restriction|emergenc/i.test(path);
@@ -419,6 +463,8 @@ function normalise(text: string, ex: Exchange, s: Subject): string {
     [s.patientId, '<patient-id>'],
     [s.consentId, '<consent-id>'],
     [s.emergencyId, '<emergency-id>'],
+    [s.restrictionId, '<restriction-id>'],
+    [s.listRequestId, '<list-request-id>'],
     ...ownPatientIds(ex).map((id): [string, string] => [id, '<own-patient-id>']),
     ...Object.entries(s.person).map(([k, v]): [string, string] => [String(v), `<${k}>`]),
   ];
@@ -538,6 +584,8 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
     ['patient id', real.patientId],
     ['consent id', real.consentId],
     ['emergency access id', real.emergencyId],
+    ['restriction id', real.restrictionId],
+    ['list request id', real.listRequestId],
     ['consent recipient id', real.recipientId],
   ];
 
@@ -615,6 +663,8 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
       patientId: '',
       consentId: '',
       emergencyId: '',
+      restrictionId: '',
+      listRequestId: '',
       recipientId: '',
       person: REAL,
     };
@@ -650,8 +700,34 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
         emergencyBody,
         201,
       );
+      const restriction = await setup(
+        navigator,
+        `${V1}/patients/${patient.id}/restrictions`,
+        {
+          description: 'No disclosure for operations',
+          organizationId: null,
+          purposes: ['HOPERAT'],
+          receivedOn: '2026-11-23',
+          decision: 'agreed',
+        },
+        201,
+      );
+      const listRequest = await setup(
+        navigator,
+        `${V1}/patients/${patient.id}/disclosure-list-requests`,
+        { receivedOn: '2026-11-22' },
+        201,
+      );
       const recipientId = consent.recipients?.find((r) => r.organizationId === orgA)?.id ?? '';
-      return { patientId: patient.id, consentId: consent.id, emergencyId: emergency.id, recipientId, person };
+      return {
+        patientId: patient.id,
+        consentId: consent.id,
+        emergencyId: emergency.id,
+        restrictionId: restriction.id,
+        listRequestId: listRequest.id,
+        recipientId,
+        person,
+      };
     };
     real = await subjectOf(REAL);
     control = await subjectOf(CONTROL);
@@ -659,6 +735,8 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
       patientId: randomUUID(),
       consentId: randomUUID(),
       emergencyId: randomUUID(),
+      restrictionId: randomUUID(),
+      listRequestId: randomUUID(),
     });
     unknown = { ...unknownIds(), recipientId: real.recipientId, person: MADE_UP };
     controlUnknown = { ...unknownIds(), recipientId: control.recipientId, person: MADE_UP };

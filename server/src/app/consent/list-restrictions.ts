@@ -1,8 +1,9 @@
 /** The restriction requests (§2.26) of a patient, for the holding organization. */
 import { and, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { organizations, restrictions, users } from '../../db/schema/index.ts';
 import type { RestrictionView } from '../../domain/consent/views.ts';
-import type { ConsentPurpose } from '../../domain/consent/vocabulary.ts';
+import type { ConsentPurpose, RestrictionTerminationBasis } from '../../domain/consent/vocabulary.ts';
 import type { Actor, Deps } from '../context.ts';
 import { openPatient } from './open-patient.ts';
 
@@ -22,15 +23,23 @@ export async function listRestrictions(
   return { items: await restrictionViews(deps, member.networkId, patient.id) };
 }
 
+const terminator = alias(users, 'terminator');
+
 export async function restrictionViews(
   deps: Deps,
   networkId: string,
   patientId: string,
 ): Promise<RestrictionView[]> {
   const rows = await deps.db
-    .select({ r: restrictions, orgName: organizations.name, decidedByName: users.displayName })
+    .select({
+      r: restrictions,
+      orgName: organizations.name,
+      decidedByName: users.displayName,
+      terminatedByName: terminator.displayName,
+    })
     .from(restrictions)
     .innerJoin(users, eq(users.id, restrictions.decidedBy))
+    .leftJoin(terminator, eq(terminator.id, restrictions.terminatedBy))
     .leftJoin(
       organizations,
       and(
@@ -40,7 +49,7 @@ export async function restrictionViews(
     )
     .where(and(eq(restrictions.networkId, networkId), eq(restrictions.patientId, patientId)))
     .orderBy(desc(restrictions.decidedAt));
-  return rows.map(({ r, orgName, decidedByName }) => ({
+  return rows.map(({ r, orgName, decidedByName, terminatedByName }) => ({
     id: r.id,
     patientId: r.patientId,
     description: r.description,
@@ -54,5 +63,9 @@ export async function restrictionViews(
     paidBy: r.paidBy,
     decidedByName,
     decidedAt: r.decidedAt.toISOString(),
+    terminatedAt: r.terminatedAt?.toISOString() ?? null,
+    terminationBasis: r.terminationBasis as RestrictionTerminationBasis | null,
+    terminationNote: r.terminationNote,
+    terminatedByName,
   }));
 }

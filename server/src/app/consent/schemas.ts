@@ -12,6 +12,7 @@ import {
   DATA_CATEGORIES,
   MAX_SIGNATURE_BYTES,
   RECIPIENT_KINDS,
+  RESTRICTION_TERMINATION_BASES,
   SIGNATURE_FILE_TYPES,
   SIGNATURE_METHODS,
   SIGNER_CAPACITIES,
@@ -136,3 +137,15 @@ export const disclosureReportQuery = z.strictObject({
   kind: z.enum(['all', 'intermediary']).default('all'),
 });
 export type DisclosureReportQuery = z.output<typeof disclosureReportQuery>;
+
+export const terminateRestrictionInput = z.strictObject({
+  basis: z.enum(RESTRICTION_TERMINATION_BASES),
+  /** The written request, or who documented the oral agreement and when. */
+  note: z.string().trim().min(1).max(1000),
+});
+
+export const listRequestInput = z.strictObject({
+  /** The day the patient's written request was received (§2.24(a)(1)); due 30 days later. */
+  receivedOn: day,
+  note: optionalText(1000),
+});

@@ -2,7 +2,7 @@
 import type { Actor, Deps } from '../context.ts';
 import { partnershipFor } from './access.ts';
 import { partnershipView } from './partnership-view.ts';
-import { networkToday } from './network-today.ts';
+import { networkToday } from '../network/network-today.ts';
 
 export async function getPartnership(deps: Deps, actor: Actor, id: string) {
   const { member, partnership } = await partnershipFor(deps, actor, id, 'partnership.read');

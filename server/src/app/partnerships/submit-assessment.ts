@@ -5,7 +5,7 @@ import { assessmentScore, quarterOf } from '../../domain/partnerships/vocabulary
 import type { Actor, Deps } from '../context.ts';
 import { partnershipFor } from './access.ts';
 import type { AssessmentInput } from './schemas.ts';
-import { networkToday } from './network-today.ts';
+import { networkToday } from '../network/network-today.ts';
 import { manageWorkspace } from './manage-workspace.ts';
 
 export async function submitAssessment(deps: Deps, actor: Actor, id: string, input: AssessmentInput) {

@@ -18,7 +18,7 @@ import {
   REMINDER_DAYS_BEFORE_EXPIRY,
 } from '../../domain/partnerships/vocabulary.ts';
 import { authorize, requireMember } from '../authorize.ts';
-import { networkToday } from './network-today.ts';
+import { networkToday } from '../network/network-today.ts';
 import type { Actor, Deps } from '../context.ts';
 
 export async function summarizePartnerships(deps: Deps, actor: Actor) {

@@ -166,6 +166,10 @@ export const restrictions = pgTable(
     decidedBy: uuid('decided_by').notNull(),
     decidedAt: ts('decided_at').notNull(),
     terminatedAt: ts('terminated_at'),
+    /** How the termination rests on the patient (§2.26(b)(1)–(2)): written request or documented oral agreement. */
+    terminationBasis: text('termination_basis'),
+    terminationNote: text('termination_note'),
+    terminatedBy: uuid('terminated_by'),
   },
   (t) => [
     primaryKey({ columns: [t.networkId, t.id] }),
@@ -199,5 +203,31 @@ export const emergencyAccesses = pgTable(
     foreignKey({ columns: [t.networkId, t.patientId], foreignColumns: [patients.networkId, patients.id] }),
     index('emergency_access_patient').on(t.networkId, t.patientId),
     index('emergency_access_holder').on(t.networkId, t.holderOrgId, t.reviewedAt),
+  ],
+);
+
+/**
+ * A patient's written request for the list of disclosures made under a general designation (§2.24, P16):
+ * the holder must answer within 30 days of receipt. Open requests form the administrators' worklist.
+ */
+export const disclosureListRequests = pgTable(
+  'disclosure_list_request',
+  {
+    networkId: uuid('network_id').notNull(),
+    id: uuid('id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    holderOrgId: uuid('holder_org_id').notNull(),
+    receivedOn: day('received_on').notNull(),
+    dueOn: day('due_on').notNull(),
+    note: text('note'),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: ts('recorded_at').notNull(),
+    fulfilledAt: ts('fulfilled_at'),
+    fulfilledBy: uuid('fulfilled_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.id] }),
+    foreignKey({ columns: [t.networkId, t.patientId], foreignColumns: [patients.networkId, patients.id] }),
+    index('disclosure_list_request_holder').on(t.networkId, t.holderOrgId, t.fulfilledAt),
   ],
 );

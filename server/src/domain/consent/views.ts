@@ -6,6 +6,7 @@ import type {
   DataCategory,
   RecipientKind,
   RequestPurpose,
+  RestrictionTerminationBasis,
   SignatureMethod,
   SignerCapacity,
 } from './vocabulary.ts';
@@ -126,6 +127,26 @@ export interface RestrictionView {
   paidBy: string | null;
   decidedByName: string;
   decidedAt: string;
+  /** Ended at the patient's request (§2.26(b)(1)–(2)); null while in force. */
+  terminatedAt: string | null;
+  terminationBasis: RestrictionTerminationBasis | null;
+  terminationNote: string | null;
+  terminatedByName: string | null;
+}
+
+/** A patient's written request for the §2.24 list of disclosures, due 30 days after receipt. */
+export interface DisclosureListRequestView {
+  id: string;
+  patientId: string;
+  patientName: string;
+  receivedOn: string;
+  dueOn: string;
+  overdue: boolean;
+  note: string | null;
+  recordedByName: string;
+  recordedAt: string;
+  fulfilledAt: string | null;
+  fulfilledByName: string | null;
 }
 
 export interface EmergencyAccessView {

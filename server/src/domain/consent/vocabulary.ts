@@ -94,6 +94,14 @@ export const MAX_SIGNATURE_BYTES = 600_000;
 export const RESTRICTION_DECISIONS = ['agreed', 'declined'] as const;
 export type RestrictionDecision = (typeof RESTRICTION_DECISIONS)[number];
 
+/**
+ * How an agreed restriction ends (§2.26(b)): the patient's written request or agreement, or the patient's
+ * oral agreement, documented. A termination by the program's notice alone is not offered: it would cover
+ * only records created after the notice, and Handoff does not split a patient's record by date (stricter).
+ */
+export const RESTRICTION_TERMINATION_BASES = ['patient_written', 'patient_oral_documented'] as const;
+export type RestrictionTerminationBasis = (typeof RESTRICTION_TERMINATION_BASES)[number];
+
 /** Why a request was denied; never shown to the denied actor (they see "not found"), only audited. */
 export const DENY_REASONS = [
   'no_patient',

@@ -16,15 +16,21 @@ import { recordConsent } from '../../app/consent/record-consent.ts';
 import { recordRestriction } from '../../app/consent/record-restriction.ts';
 import { reportDisclosures } from '../../app/consent/report-disclosures.ts';
 import { reviewEmergencyAccess } from '../../app/consent/review-emergency-access.ts';
+import { fulfilListRequest } from '../../app/consent/fulfil-list-request.ts';
+import { listListRequests } from '../../app/consent/list-list-requests.ts';
+import { recordListRequest } from '../../app/consent/record-list-request.ts';
+import { terminateRestriction } from '../../app/consent/terminate-restriction.ts';
 import { revokeConsent } from '../../app/consent/revoke-consent.ts';
 import {
   disclosureReportQuery,
   emergencyAccessInput,
   expiryEventInput,
+  listRequestInput,
   recordConsentInput,
   restrictionInput,
   revokeConsentInput,
   suspectConsentInput,
+  terminateRestrictionInput,
 } from '../../app/consent/schemas.ts';
 import type { Deps } from '../../app/context.ts';
 import { CONSENT_LANGUAGES, CONSENT_TYPES } from '../../domain/consent/vocabulary.ts';
@@ -196,6 +202,54 @@ export function consentRoutes(deps: Deps) {
         },
       },
       (request) => listRestrictions(deps, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/restrictions/:id/terminate',
+      {
+        schema: {
+          tags,
+          summary:
+            "End an agreed restriction at the patient's written request or documented oral agreement (§2.26(b))",
+          params: idParams,
+          body: terminateRestrictionInput,
+        },
+      },
+      (request) => terminateRestriction(deps, actorOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/patients/:id/disclosure-list-requests',
+      {
+        schema: {
+          tags,
+          summary: "Log a patient's written request for the §2.24 list of disclosures (due in 30 days)",
+          params: idParams,
+          body: listRequestInput,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await recordListRequest(deps, actorOf(request), request.params.id, request.body)),
+    );
+
+    app.get(
+      '/disclosure-list-requests',
+      {
+        schema: {
+          tags,
+          summary: '§2.24 list requests of the organization, earliest due first (worklist)',
+          querystring: z.strictObject({ status: z.enum(['open', 'all']).default('open') }),
+        },
+      },
+      (request) => listListRequests(deps, actorOf(request), request.query.status === 'open'),
+    );
+
+    app.post(
+      '/disclosure-list-requests/:id/fulfil',
+      { schema: { tags, summary: 'Mark a §2.24 list request as fulfilled', params: idParams } },
+      (request) => fulfilListRequest(deps, actorOf(request), request.params.id),
     );
 
     app.post(
