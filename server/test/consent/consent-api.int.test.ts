@@ -374,6 +374,12 @@ describe.skipIf(skipReason)('patients and consent API', () => {
       201,
     );
     expect(logged).toMatchObject({ dueOn: '2026-12-01', overdue: false });
+    const own = await call<{ items: Array<{ id: string }> }>(
+      navigator,
+      'GET',
+      `/api/v1/patients/${patient.id}/disclosure-list-requests`,
+    );
+    expect(own.items.map((i) => i.id)).toEqual([logged.id]);
     const manager = await t.login('manager.hospital@demo.handoff.test');
     const open = await call<{ items: Array<{ id: string; patientName: string }> }>(
       manager,

@@ -329,6 +329,14 @@ const ROUTES: Record<string, RouteCase> = {
       },
     ],
   },
+  'GET /api/v1/patients/{id}/disclosure-list-requests': {
+    gate: 'consent',
+    action: 'disclosure.report',
+    controlBy: 'holder',
+    requests: ({ patientId }) => [
+      { url: `${V1}/patients/${patientId}/disclosure-list-requests`, control: 200 },
+    ],
+  },
   'GET /api/v1/disclosure-list-requests': {
     gate: 'list',
     action: 'disclosure.report',

@@ -1,6 +1,7 @@
 /**
  * 42 CFR Part 2 endpoints around a patient: consents (record, list, revoke, printable forms), the
- * accounting of disclosures, restriction requests and medical-emergency access. Shapes are the server's
+ * accounting of disclosures and §2.24 written requests for the list of disclosures, restriction requests
+ * (and their termination) and medical-emergency access. Shapes are the server's
  * own (`server/src/domain/consent/views.ts`); codes come from `server/src/domain/consent/vocabulary.ts`;
  * inputs mirror `server/src/app/consent/schemas.ts`.
  */
@@ -16,6 +17,7 @@ export {
   CONSENT_TYPES,
   DATA_CATEGORIES,
   RECIPIENT_KINDS,
+  RESTRICTION_TERMINATION_BASES,
   SIGNATURE_METHODS,
   MAX_SIGNATURE_BYTES,
   SIGNATURE_FILE_TYPES,
@@ -31,6 +33,7 @@ import type {
   DataCategory,
   RecipientKind,
   RequestPurpose,
+  RestrictionTerminationBasis,
   SignatureMethod,
   SignerCapacity,
   WrittenRequestMethod,
@@ -38,9 +41,11 @@ import type {
 import type { SIGNATURE_FILE_TYPES } from '../../../server/src/domain/consent/vocabulary.ts';
 import type {
   emergencyAccessInput,
+  listRequestInput,
   recordConsentInput,
   restrictionInput,
   revokeConsentInput,
+  terminateRestrictionInput,
 } from '../../../server/src/app/consent/schemas.ts';
 import type { z } from 'zod';
 export type {
@@ -51,6 +56,7 @@ export type {
   DataCategory,
   RecipientKind,
   RequestPurpose,
+  RestrictionTerminationBasis,
   SignatureMethod,
   SignerCapacity,
   WrittenRequestMethod,
@@ -62,6 +68,7 @@ import type {
   ConsentState,
   ConsentView,
   DisclosureEntry,
+  DisclosureListRequestView,
   DisclosureNotice,
   DisclosureReport,
   EmergencyAccessView,
@@ -73,6 +80,7 @@ export type {
   ConsentState,
   ConsentView,
   DisclosureEntry,
+  DisclosureListRequestView,
   DisclosureNotice,
   DisclosureReport,
   EmergencyAccessView,
@@ -93,6 +101,8 @@ export type SignatureInput = NonNullable<RecordConsentInput['signature']>;
 export type RecipientInput = NonNullable<RecordConsentInput['recipients']>[number];
 export type RevokeConsentInput = z.input<typeof revokeConsentInput>;
 export type RestrictionInput = z.input<typeof restrictionInput>;
+export type TerminateRestrictionInput = z.input<typeof terminateRestrictionInput>;
+export type ListRequestInput = z.input<typeof listRequestInput>;
 export type EmergencyAccessInput = z.input<typeof emergencyAccessInput>;
 export type SignatureFileType = (typeof SIGNATURE_FILE_TYPES)[number];
 
@@ -155,6 +165,36 @@ export const listRestrictions = (patientId: string) =>
 
 export const recordRestriction = (patientId: string, input: RestrictionInput) =>
   api<RestrictionView>(`${patientPath(patientId)}/restrictions`, { method: 'POST', body: input });
+
+/** Ends an agreed restriction at the patient's request (§2.26(b)); 409 when declined or already ended. */
+export const terminateRestriction = (restrictionId: string, input: TerminateRestrictionInput) =>
+  api<RestrictionView>(`/api/v1/restrictions/${encodeURIComponent(restrictionId)}/terminate`, {
+    method: 'POST',
+    body: input,
+  });
+
+/** Logs a patient's written request for the §2.24 list of disclosures (due 30 days after receipt). */
+export const recordListRequest = (patientId: string, input: ListRequestInput) =>
+  api<DisclosureListRequestView>(`${patientPath(patientId)}/disclosure-list-requests`, {
+    method: 'POST',
+    body: input,
+  });
+
+/** Which §2.24 list requests the worklist shows: those still open, or every one. */
+export type ListRequestStatus = 'open' | 'all';
+
+/** The active organization's §2.24 list requests, earliest due first (needs `disclosure.report`). */
+export const listPatientListRequests = (patientId: string) =>
+  api<Items<DisclosureListRequestView>>(`${patientPath(patientId)}/disclosure-list-requests`);
+
+export const listListRequests = (status: ListRequestStatus) =>
+  api<Items<DisclosureListRequestView>>('/api/v1/disclosure-list-requests', { query: { status } });
+
+/** Marks a §2.24 list request fulfilled (the list was given to the patient); 409 when already fulfilled. */
+export const fulfilListRequest = (id: string) =>
+  api<DisclosureListRequestView>(`/api/v1/disclosure-list-requests/${encodeURIComponent(id)}/fulfil`, {
+    method: 'POST',
+  });
 
 export const openEmergencyAccess = (patientId: string, input: EmergencyAccessInput) =>
   api<EmergencyAccessView>(`${patientPath(patientId)}/emergency-access`, { method: 'POST', body: input });

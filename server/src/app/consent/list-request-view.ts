@@ -1,5 +1,8 @@
-/** Builds `DisclosureListRequestView`s (§2.24 written requests) with names and the overdue flag. */
-import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+/**
+ * Builds `DisclosureListRequestView`s (§2.24 written requests) with names and the overdue flag: open ones
+ * first, earliest due first; at most 500 (a written-down limit, no paging yet).
+ */
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';
 import { disclosureListRequests, patients, users } from '../../db/schema/index.ts';
@@ -11,11 +14,12 @@ const fulfiller = alias(users, 'fulfiller');
 export async function listRequestViews(
   db: Queryable,
   networkId: string,
-  where: { holderOrgId: string; open: boolean } | { ids: string[] },
+  where: { holderOrgId: string; open: boolean } | { ids: string[] } | { patientId: string },
   today: string,
 ): Promise<DisclosureListRequestView[]> {
   const filter: SQL[] = [eq(disclosureListRequests.networkId, networkId)];
   if ('ids' in where) filter.push(inArray(disclosureListRequests.id, where.ids));
+  else if ('patientId' in where) filter.push(eq(disclosureListRequests.patientId, where.patientId));
   else {
     filter.push(eq(disclosureListRequests.holderOrgId, where.holderOrgId));
     if (where.open) filter.push(isNull(disclosureListRequests.fulfilledAt));
@@ -39,7 +43,12 @@ export async function listRequestViews(
     .innerJoin(users, eq(users.id, disclosureListRequests.recordedBy))
     .leftJoin(fulfiller, eq(fulfiller.id, disclosureListRequests.fulfilledBy))
     .where(and(...filter))
-    .orderBy(asc(disclosureListRequests.dueOn))
+    // Open ones first, earliest due first; then a stable order.
+    .orderBy(
+      sql`${disclosureListRequests.fulfilledAt} is not null`,
+      asc(disclosureListRequests.dueOn),
+      asc(disclosureListRequests.id),
+    )
     .limit(500);
   return rows.map(({ r, given, family, recordedByName, fulfilledByName }) => ({
     id: r.id,

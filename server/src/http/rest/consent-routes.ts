@@ -17,7 +17,7 @@ import { recordRestriction } from '../../app/consent/record-restriction.ts';
 import { reportDisclosures } from '../../app/consent/report-disclosures.ts';
 import { reviewEmergencyAccess } from '../../app/consent/review-emergency-access.ts';
 import { fulfilListRequest } from '../../app/consent/fulfil-list-request.ts';
-import { listListRequests } from '../../app/consent/list-list-requests.ts';
+import { listListRequests, listPatientListRequests } from '../../app/consent/list-list-requests.ts';
 import { recordListRequest } from '../../app/consent/record-list-request.ts';
 import { terminateRestriction } from '../../app/consent/terminate-restriction.ts';
 import { revokeConsent } from '../../app/consent/revoke-consent.ts';
@@ -232,6 +232,18 @@ export function consentRoutes(deps: Deps) {
         reply
           .code(201)
           .send(await recordListRequest(deps, actorOf(request), request.params.id, request.body)),
+    );
+
+    app.get(
+      '/patients/:id/disclosure-list-requests',
+      {
+        schema: {
+          tags,
+          summary: "A patient's §2.24 list requests (holding organization only)",
+          params: idParams,
+        },
+      },
+      (request) => listPatientListRequests(deps, actorOf(request), request.params.id),
     );
 
     app.get(

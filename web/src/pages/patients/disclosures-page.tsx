@@ -2,6 +2,8 @@
  * Accounting of disclosures (`/patients/:id/disclosures`, §2.25, P15; §2.24 intermediary list, P16):
  * every disclosure of the patient's records in a period (three years by default) — when, to whom, what,
  * why and on what basis — for the holding organization, with CSV and PDF downloads of the same report.
+ * Below it, the patient's written requests for the §2.24 list: log one (received day, not in the future,
+ * and a note) and see each with its due day (received + 30 days) and whether it is fulfilled.
  */
 import {
   Anchor,
@@ -13,24 +15,31 @@ import {
   Stack,
   Text,
   TextInput,
+  Textarea,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { fieldError } from '../../api/api-error.ts';
 import {
   disclosureReportUrl,
   getDisclosureReport,
+  listPatientListRequests,
+  recordListRequest,
   type DisclosureEntry,
   type DisclosureKind,
+  type DisclosureListRequestView,
   type DisclosurePeriod,
 } from '../../api/consents.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ListTable } from '../../components/list-table.tsx';
+import { notifySuccess } from '../../components/notify.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { fullName, todayIso, usePatientLabels, yearsAgoIso } from './patient-labels.ts';
+import { DueDay, listRequestsKey, RequestState } from './list-requests-page.tsx';
+import { fullName, orNull, todayIso, usePatientLabels, yearsAgoIso } from './patient-labels.ts';
 import { PatientNotFound } from './patient-page.tsx';
 import { usePatient } from './patient-queries.ts';
 
@@ -40,7 +49,12 @@ export function DisclosuresPage() {
   const patient = usePatient(id);
   if (patient.isPending) return <Loader aria-label={t('common.loading')} />;
   if (patient.isError) return <PatientNotFound error={patient.error} />;
-  return <Report patientId={id} name={fullName(patient.data)} />;
+  return (
+    <Stack>
+      <Report patientId={id} name={fullName(patient.data)} />
+      <ListRequests patientId={id} />
+    </Stack>
+  );
 }
 
 function Report({ patientId, name }: { patientId: string; name: string }) {
@@ -162,5 +176,133 @@ function Report({ patientId, name }: { patientId: string; name: string }) {
         </Stack>
       </SectionCard>
     </Stack>
+  );
+}
+
+/** The patient's §2.24 written requests for the list of disclosures, and the form that logs one. */
+function ListRequests({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const labels = usePatientLabels();
+  const requests = useQuery({
+    queryKey: [...listRequestsKey, 'patient', patientId],
+    queryFn: () => listPatientListRequests(patientId),
+  });
+  const mine = requests.data?.items;
+  return (
+    <SectionCard title={t('patients.disclosures.requests')}>
+      <Stack>
+        <Text size="sm">{t('patients.disclosures.requestsHint')}</Text>
+        <ErrorAlert error={requests.error} />
+        <Stack
+          gap="xs"
+          data-testid="patient-list-requests"
+          data-state={requests.isFetching ? 'loading' : requests.isSuccess ? 'loaded' : 'idle'}
+        >
+          <ListTable<DisclosureListRequestView>
+            label={t('patients.disclosures.requestsList')}
+            records={mine}
+            fetching={requests.isFetching}
+            idAccessor="id"
+            emptyText={t('patients.disclosures.requestsNone')}
+            columns={[
+              {
+                accessor: 'receivedOn',
+                title: t('patients.listRequests.receivedOn'),
+                noWrap: true,
+                render: (r) => labels.day(r.receivedOn),
+              },
+              {
+                accessor: 'dueOn',
+                title: t('patients.listRequests.dueOn'),
+                noWrap: true,
+                render: (r) => <DueDay request={r} />,
+              },
+              {
+                accessor: 'note',
+                title: t('patients.listRequests.note'),
+                render: (r) => (
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {r.note ?? '—'}
+                  </Text>
+                ),
+              },
+              { accessor: 'recordedByName', title: t('patients.listRequests.recordedBy') },
+              {
+                accessor: 'fulfilledAt',
+                title: t('patients.listRequests.state'),
+                render: (r) => <RequestState request={r} />,
+              },
+            ]}
+          />
+          <div>
+            <Anchor component={Link} to="/patients/list-requests" size="sm">
+              {t('patients.disclosures.worklist')}
+            </Anchor>
+          </div>
+        </Stack>
+        <ListRequestForm patientId={patientId} />
+      </Stack>
+    </SectionCard>
+  );
+}
+
+function ListRequestForm({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const labels = usePatientLabels();
+  const client = useQueryClient();
+  const today = todayIso();
+  const [receivedOn, setReceivedOn] = useState(today);
+  const [note, setNote] = useState('');
+  const record = useMutation({
+    mutationFn: () => recordListRequest(patientId, { receivedOn, note: orNull(note) }),
+    onSuccess: async (request) => {
+      await client.invalidateQueries({ queryKey: listRequestsKey });
+      notifySuccess(t('patients.disclosures.requestLogged', { date: labels.day(request.dueOn) }));
+      setReceivedOn(todayIso());
+      setNote('');
+    },
+  });
+  // A date input's value is `YYYY-MM-DD`, so the days compare as strings.
+  const future = !!receivedOn && receivedOn > today;
+  const ready = !!receivedOn && !future;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ready) record.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('patients.disclosures.logRequest')}>
+      <Stack>
+        <Text fw={600} size="sm">
+          {t('patients.disclosures.logRequest')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="date"
+            label={t('patients.disclosures.requestReceivedOn')}
+            description={t('patients.disclosures.requestReceivedHint')}
+            required
+            max={today}
+            value={receivedOn}
+            onChange={(e) => setReceivedOn(e.currentTarget.value)}
+            error={future ? t('patients.disclosures.requestFuture') : fieldError(record.error, 'receivedOn')}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('patients.disclosures.requestNote')}
+          autosize
+          minRows={2}
+          maxLength={1000}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={fieldError(record.error, 'note')}
+        />
+        <ErrorAlert error={record.error} />
+        <div>
+          <Button type="submit" loading={record.isPending} disabled={!ready}>
+            {t('patients.disclosures.requestSubmit')}
+          </Button>
+        </div>
+      </Stack>
+    </form>
   );
 }

@@ -4,6 +4,7 @@ import { NotFoundPage } from '../not-found-page.tsx';
 import { ConsentWizardPage } from './consent-wizard-page.tsx';
 import { DisclosuresPage } from './disclosures-page.tsx';
 import { EmergencyReviewPage } from './emergency-review-page.tsx';
+import { ListRequestsPage } from './list-requests-page.tsx';
 import { PatientPage } from './patient-page.tsx';
 import { PatientsPage } from './patients-page.tsx';
 import { RegisterPatientPage } from './register-patient-page.tsx';
@@ -14,6 +15,7 @@ export function PatientRoutes() {
       <Route index element={<PatientsPage />} />
       <Route path="new" element={<RegisterPatientPage />} />
       <Route path="emergency-review" element={<EmergencyReviewPage />} />
+      <Route path="list-requests" element={<ListRequestsPage />} />
       <Route path=":id" element={<PatientPage />} />
       <Route path=":id/consents/new" element={<ConsentWizardPage />} />
       <Route path=":id/disclosures" element={<DisclosuresPage />} />

@@ -52,11 +52,16 @@ export function PatientsPage() {
     <Stack>
       <PageTitle
         actions={
-          ownId && (canReviewEmergencies || access.canRegister) ? (
+          ownId && (canReviewEmergencies || access.canReport || access.canRegister) ? (
             <Group>
               {canReviewEmergencies ? (
                 <Button component={Link} to="/patients/emergency-review" variant="default">
                   {t('patients.emergencyReview.link')}
+                </Button>
+              ) : null}
+              {access.canReport ? (
+                <Button component={Link} to="/patients/list-requests" variant="default">
+                  {t('patients.listRequests.link')}
                 </Button>
               ) : null}
               {access.canRegister ? (
