@@ -21,6 +21,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PatientsSubpage } from './patients-subpage.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { fieldError, isApiError } from '../../api/api-error.ts';
 import {
@@ -32,7 +33,6 @@ import {
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { notifySuccess } from '../../components/notify.ts';
-import { PageTitle } from '../../components/page-title.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { useAccess } from '../../session/session-context.ts';
 import { usePatientLabels } from './patient-labels.ts';
@@ -42,29 +42,14 @@ const emergencyAccessesKey = ['patients', 'emergency-accesses'] as const;
 export function EmergencyReviewPage() {
   const { t } = useTranslation();
   const access = useAccess();
-  const back = (
-    <Anchor component={Link} to="/patients" size="sm">
-      {t('patients.page.back')}
-    </Anchor>
-  );
-  if (!access.can('emergency.review') || !access.activeOrganizationId) {
-    return (
-      <Stack>
-        {back}
-        <PageTitle>{t('errors.notAllowedTitle')}</PageTitle>
-        <Alert color="yellow" variant="light">
-          {t('errors.notAllowedBody')}
-        </Alert>
-      </Stack>
-    );
-  }
   return (
-    <Stack>
-      {back}
-      <PageTitle>{t('patients.emergencyReview.title')}</PageTitle>
-      <Text size="sm">{t('patients.emergencyReview.intro')}</Text>
+    <PatientsSubpage
+      allowed={access.can('emergency.review') && Boolean(access.activeOrganizationId)}
+      title={t('patients.emergencyReview.title')}
+      intro={t('patients.emergencyReview.intro')}
+    >
       <ReviewList />
-    </Stack>
+    </PatientsSubpage>
   );
 }
 

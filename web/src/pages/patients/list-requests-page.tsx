@@ -19,6 +19,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PatientsSubpage } from './patients-subpage.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/api-error.ts';
 import {
@@ -30,7 +31,6 @@ import {
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { notifySuccess } from '../../components/notify.ts';
-import { PageTitle } from '../../components/page-title.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { useAccess } from '../../session/session-context.ts';
 import { usePatientLabels } from './patient-labels.ts';
@@ -42,29 +42,14 @@ export const listRequestsKey = ['patients', 'list-requests'] as const;
 export function ListRequestsPage() {
   const { t } = useTranslation();
   const access = useAccess();
-  const back = (
-    <Anchor component={Link} to="/patients" size="sm">
-      {t('patients.page.back')}
-    </Anchor>
-  );
-  if (!access.can('disclosure.report') || !access.activeOrganizationId) {
-    return (
-      <Stack>
-        {back}
-        <PageTitle>{t('errors.notAllowedTitle')}</PageTitle>
-        <Alert color="yellow" variant="light">
-          {t('errors.notAllowedBody')}
-        </Alert>
-      </Stack>
-    );
-  }
   return (
-    <Stack>
-      {back}
-      <PageTitle>{t('patients.listRequests.title')}</PageTitle>
-      <Text size="sm">{t('patients.listRequests.intro')}</Text>
+    <PatientsSubpage
+      allowed={access.can('disclosure.report') && Boolean(access.activeOrganizationId)}
+      title={t('patients.listRequests.title')}
+      intro={t('patients.listRequests.intro')}
+    >
       <Worklist />
-    </Stack>
+    </PatientsSubpage>
   );
 }
 

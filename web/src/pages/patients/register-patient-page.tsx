@@ -22,6 +22,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PatientsSubpage } from './patients-subpage.tsx';
 import { Link, useNavigate } from 'react-router';
 import { fieldError } from '../../api/api-error.ts';
 import {
@@ -37,7 +38,6 @@ import {
 } from '../../api/patients.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { notifySuccess } from '../../components/notify.ts';
-import { PageTitle } from '../../components/page-title.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { fullName, orNull, usePatientAccess, usePatientLabels } from './patient-labels.ts';
 import { patientKey } from './patient-queries.ts';
@@ -66,29 +66,14 @@ const newPhone = (): PhoneDraft => ({
 export function RegisterPatientPage() {
   const { t } = useTranslation();
   const access = usePatientAccess();
-  const back = (
-    <Anchor component={Link} to="/patients" size="sm">
-      {t('patients.page.back')}
-    </Anchor>
-  );
-  if (!access.canRegister) {
-    return (
-      <Stack>
-        {back}
-        <PageTitle>{t('errors.notAllowedTitle')}</PageTitle>
-        <Alert color="yellow" variant="light">
-          {t('errors.notAllowedBody')}
-        </Alert>
-      </Stack>
-    );
-  }
   return (
-    <Stack>
-      {back}
-      <PageTitle>{t('patients.register.title')}</PageTitle>
-      <Text size="sm">{t('patients.register.intro')}</Text>
+    <PatientsSubpage
+      allowed={access.canRegister}
+      title={t('patients.register.title')}
+      intro={t('patients.register.intro')}
+    >
       <RegisterForm />
-    </Stack>
+    </PatientsSubpage>
   );
 }
 
