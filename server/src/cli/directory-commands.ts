@@ -17,8 +17,8 @@ import { networks } from '../db/schema/index.ts';
 import { HSDS_CSV_TABLES } from '../integrations/hsds/read-csv.ts';
 import { AppError } from '../lib/errors.ts';
 import { withCliDeps } from './open-cli.ts';
+import { isUuid } from '../lib/uuid.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const err = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
@@ -30,7 +30,7 @@ export async function resolveNetwork(deps: Deps, slugOrId: string | undefined): 
     .from(networks)
     .where(
       slugOrId
-        ? or(eq(networks.slug, slugOrId), ...(UUID.test(slugOrId) ? [eq(networks.id, slugOrId)] : []))
+        ? or(eq(networks.slug, slugOrId), ...(isUuid(slugOrId) ? [eq(networks.id, slugOrId)] : []))
         : undefined,
     )
     .limit(2);

@@ -8,8 +8,7 @@ import { authorize, requireMember } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
 import { networkToday } from '../network/network-today.ts';
 import { listRequestViews } from './list-request-view.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../lib/uuid.ts';
 
 export async function fulfilListRequest(
   deps: Deps,
@@ -21,7 +20,7 @@ export async function fulfilListRequest(
     what: 'Request',
     organizationId: member.organizationId,
   });
-  const [row] = UUID.test(id)
+  const [row] = isUuid(id)
     ? await deps.db
         .select()
         .from(disclosureListRequests)

@@ -14,6 +14,7 @@ import type {
   DataCategory,
   RecipientKind,
 } from '../../domain/consent/vocabulary.ts';
+import { isUuid } from '../../lib/uuid.ts';
 
 export type PatientRow = typeof patients.$inferSelect;
 
@@ -81,8 +82,6 @@ const factsColumns = {
       and t.patient_id = "patient"."id" and t.ended_at is null)`,
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const noFacts: AccessFacts = {
   patientExists: false,
   holderOrganizationId: null,
@@ -141,7 +140,7 @@ export async function loadAccessFacts(
   patientIds: readonly string[],
 ): Promise<Map<string, PatientFacts>> {
   // The query runs even when no id is well formed, so a malformed id costs what a real one does.
-  const ids = patientIds.filter((id) => UUID.test(id));
+  const ids = patientIds.filter((id) => isUuid(id));
   let statement = prepared.get(db);
   if (!statement) {
     statement = prepareFacts(db);

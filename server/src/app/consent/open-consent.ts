@@ -9,8 +9,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { requireMember } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
 import { openPatient, type OpenedPatient } from './open-patient.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../lib/uuid.ts';
 
 export async function openConsent(
   deps: Deps,
@@ -19,7 +18,7 @@ export async function openConsent(
   action: Action,
 ): Promise<OpenedPatient & { consent: typeof consents.$inferSelect }> {
   const member = requireMember(actor);
-  const [consent] = UUID.test(consentId)
+  const [consent] = isUuid(consentId)
     ? await deps.db
         .select()
         .from(consents)

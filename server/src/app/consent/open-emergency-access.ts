@@ -19,8 +19,7 @@ import { authorize, requireMember } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
 import { emergencyAccessViews } from './emergency-access-view.ts';
 import type { EmergencyAccessInput } from './schemas.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../lib/uuid.ts';
 
 export async function openEmergencyAccess(
   deps: Deps,
@@ -33,7 +32,7 @@ export async function openEmergencyAccess(
     what: 'Patient',
     organizationId: member.organizationId,
   });
-  const [patient] = UUID.test(patientId)
+  const [patient] = isUuid(patientId)
     ? await deps.db
         .select({ id: patients.id, holderOrgId: patients.holderOrgId })
         .from(patients)

@@ -7,8 +7,7 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorize, requireMember } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
 import { emergencyAccessViews } from './emergency-access-view.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../lib/uuid.ts';
 
 export async function reviewEmergencyAccess(
   deps: Deps,
@@ -21,7 +20,7 @@ export async function reviewEmergencyAccess(
     what: 'Emergency access',
     organizationId: member.organizationId,
   });
-  const [row] = UUID.test(id)
+  const [row] = isUuid(id)
     ? await deps.db
         .select()
         .from(emergencyAccesses)

@@ -13,8 +13,7 @@ import { requireMember } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
 import { restrictionViews } from './list-restrictions.ts';
 import { openPatient } from './open-patient.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../lib/uuid.ts';
 
 export async function terminateRestriction(
   deps: Deps,
@@ -23,7 +22,7 @@ export async function terminateRestriction(
   input: { basis: RestrictionTerminationBasis; note: string },
 ): Promise<RestrictionView> {
   const member = requireMember(actor);
-  const [row] = UUID.test(id)
+  const [row] = isUuid(id)
     ? await deps.db
         .select()
         .from(restrictions)

@@ -7,8 +7,7 @@ import type { Queryable } from '../../db/client.ts';
 import { organizations, services, sites } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { ServiceNames, ServiceRow } from './service-record.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../lib/uuid.ts';
 
 export interface NamedService {
   row: ServiceRow;
@@ -55,7 +54,7 @@ export async function selectNamedServices(
 
 /** One service of the network, or not found. */
 export async function findNamedService(db: Queryable, networkId: string, id: string): Promise<NamedService> {
-  if (!UUID.test(id)) throw notFound('Service');
+  if (!isUuid(id)) throw notFound('Service');
   const [found] = await selectNamedServices(db, networkId, eq(services.id, id));
   if (!found) throw notFound('Service');
   return found;

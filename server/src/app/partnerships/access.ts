@@ -12,10 +12,9 @@ import { notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorize, requireMember } from '../authorize.ts';
 import type { Actor, Deps, MemberActor } from '../context.ts';
+import { isUuid } from '../../lib/uuid.ts';
 
 export type PartnershipRow = typeof partnerships.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isParty = (p: PartnershipRow, organizationId: string) =>
   p.hospitalOrgId === organizationId || p.cboOrgId === organizationId;
@@ -28,7 +27,7 @@ export async function partnershipFor(
   action: Action,
 ): Promise<{ member: MemberActor; partnership: PartnershipRow }> {
   const member = requireMember(actor);
-  const [partnership] = UUID.test(id)
+  const [partnership] = isUuid(id)
     ? await deps.db
         .select()
         .from(partnerships)

@@ -4,11 +4,12 @@ import { organizations, services, sites } from '../../../db/schema/index.ts';
 import { hsdsLocation, hsdsOrganization } from '../../../integrations/hsds/to-hsds.ts';
 import { notFound } from '../../../lib/errors.ts';
 import type { Actor, Deps } from '../../context.ts';
-import { memberNetwork, joined, toHsds, UUID } from './hsds-query.ts';
+import { memberNetwork, joined, toHsds } from './hsds-query.ts';
+import { isUuid } from '../../../lib/uuid.ts';
 
 export async function getHsdsOrganization(deps: Deps, actor: Actor, id: string) {
   const networkId = await memberNetwork(deps, actor);
-  if (!UUID.test(id)) throw notFound('Organization');
+  if (!isUuid(id)) throw notFound('Organization');
   const [organization] = await deps.db
     .select()
     .from(organizations)

@@ -20,7 +20,6 @@ export interface HsdsQuery {
 }
 
 export const HSDS_DEFAULT_PER_PAGE = 50;
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function memberNetwork(deps: Deps, actor: Actor): Promise<string> {
   const member = requireMember(actor);
