@@ -1,13 +1,10 @@
-/**
- * §2.24 list requests: the holder's worklist (open ones by default), or one patient's requests (through the
- * decision point, holder only).
- */
+/** The holder's worklist of §2.24 list requests: open ones by default, earliest due first. */
 import type { DisclosureListRequestView } from '../../domain/consent/views.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorize, requireMember } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
 import { networkToday } from '../network/network-today.ts';
 import { listRequestViews } from './list-request-view.ts';
-import { openPatient } from './open-patient.ts';
 
 export async function listListRequests(
   deps: Deps,
@@ -20,28 +17,18 @@ export async function listListRequests(
     organizationId: member.organizationId,
   });
   const today = await networkToday(deps, member.networkId);
-  return {
-    items: await listRequestViews(
-      deps.db,
-      member.networkId,
-      { holderOrgId: member.organizationId, open },
-      today,
-    ),
-  };
-}
-
-export async function listPatientListRequests(
-  deps: Deps,
-  actor: Actor,
-  patientId: string,
-): Promise<{ items: DisclosureListRequestView[] }> {
-  const { member, patient, today } = await openPatient(deps, actor, patientId, {
-    action: 'disclosure.report',
-    category: 'demographics',
-    purpose: 'TREAT',
-    channel: 'web',
-    description: 'Disclosure list requests',
-    holderOnly: true,
-  });
-  return { items: await listRequestViews(deps.db, member.networkId, { patientId: patient.id }, today) };
+  const items = await listRequestViews(
+    deps.db,
+    member.networkId,
+    { holderOrgId: member.organizationId, open },
+    today,
+  );
+  // The worklist names the holder's own patients: reading it is audited.
+  await deps.db.transaction((tx) =>
+    appendAuditEvent(tx, member, deps.clock.now(), {
+      action: 'disclosure.list_requests',
+      details: { open, patients: [...new Set(items.map((i) => i.patientId))] },
+    }),
+  );
+  return { items };
 }

@@ -1,11 +1,8 @@
 /** The restriction requests (§2.26) of a patient, for the holding organization. */
-import { and, desc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { organizations, restrictions, users } from '../../db/schema/index.ts';
 import type { RestrictionView } from '../../domain/consent/views.ts';
-import type { ConsentPurpose, RestrictionTerminationBasis } from '../../domain/consent/vocabulary.ts';
 import type { Actor, Deps } from '../context.ts';
 import { openPatient } from './open-patient.ts';
+import { restrictionViews } from './restriction-view.ts';
 
 export async function listRestrictions(
   deps: Deps,
@@ -21,51 +18,4 @@ export async function listRestrictions(
     holderOnly: true,
   });
   return { items: await restrictionViews(deps, member.networkId, patient.id) };
-}
-
-const terminator = alias(users, 'terminator');
-
-export async function restrictionViews(
-  deps: Deps,
-  networkId: string,
-  patientId: string,
-): Promise<RestrictionView[]> {
-  const rows = await deps.db
-    .select({
-      r: restrictions,
-      orgName: organizations.name,
-      decidedByName: users.displayName,
-      terminatedByName: terminator.displayName,
-    })
-    .from(restrictions)
-    .innerJoin(users, eq(users.id, restrictions.decidedBy))
-    .leftJoin(terminator, eq(terminator.id, restrictions.terminatedBy))
-    .leftJoin(
-      organizations,
-      and(
-        eq(organizations.networkId, restrictions.networkId),
-        eq(organizations.id, restrictions.organizationId),
-      ),
-    )
-    .where(and(eq(restrictions.networkId, networkId), eq(restrictions.patientId, patientId)))
-    .orderBy(desc(restrictions.decidedAt));
-  return rows.map(({ r, orgName, decidedByName, terminatedByName }) => ({
-    id: r.id,
-    patientId: r.patientId,
-    description: r.description,
-    organizationId: r.organizationId,
-    organizationName: orgName,
-    purposes: r.purposes as ConsentPurpose[],
-    receivedOn: r.receivedOn,
-    decision: r.decision as 'agreed' | 'declined',
-    paidInFull: r.paidInFull,
-    itemOrService: r.itemOrService,
-    paidBy: r.paidBy,
-    decidedByName,
-    decidedAt: r.decidedAt.toISOString(),
-    terminatedAt: r.terminatedAt?.toISOString() ?? null,
-    terminationBasis: r.terminationBasis as RestrictionTerminationBasis | null,
-    terminationNote: r.terminationNote,
-    terminatedByName,
-  }));
 }

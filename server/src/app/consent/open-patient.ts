@@ -12,6 +12,7 @@
  *    because an organization's administrators can read their own members' audit events and must not
  *    learn from them that a patient exists elsewhere.
  */
+import type { Tx } from '../../db/client.ts';
 import { grantedScope, type Action } from '../../domain/identity/permissions.ts';
 import { decideAccess, type AccessDecision } from '../../domain/consent/decide.ts';
 import type { DisclosureNotice } from '../../domain/consent/views.ts';
@@ -136,7 +137,7 @@ export async function openPatient(
 }
 
 function auditPermit(
-  tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0],
+  tx: Tx,
   member: MemberActor,
   now: Date,
   patientId: string,

@@ -11,7 +11,7 @@ import { invalid } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { Actor, Deps } from '../context.ts';
 import { openPatient } from './open-patient.ts';
-import { restrictionViews } from './list-restrictions.ts';
+import { restrictionViews } from './restriction-view.ts';
 import type { RestrictionInput } from './schemas.ts';
 
 export async function recordRestriction(

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { requireMember } from '../authorize.ts';
 import type { Actor, Deps } from '../context.ts';
-import { restrictionViews } from './list-restrictions.ts';
+import { restrictionViews } from './restriction-view.ts';
 import { openPatient } from './open-patient.ts';
 import { isUuid } from '../../lib/uuid.ts';
 

@@ -17,7 +17,8 @@ import { recordRestriction } from '../../app/consent/record-restriction.ts';
 import { reportDisclosures } from '../../app/consent/report-disclosures.ts';
 import { reviewEmergencyAccess } from '../../app/consent/review-emergency-access.ts';
 import { fulfilListRequest } from '../../app/consent/fulfil-list-request.ts';
-import { listListRequests, listPatientListRequests } from '../../app/consent/list-list-requests.ts';
+import { listListRequests } from '../../app/consent/list-list-requests.ts';
+import { listPatientListRequests } from '../../app/consent/list-patient-list-requests.ts';
 import { recordListRequest } from '../../app/consent/record-list-request.ts';
 import { terminateRestriction } from '../../app/consent/terminate-restriction.ts';
 import { revokeConsent } from '../../app/consent/revoke-consent.ts';
@@ -39,6 +40,8 @@ import { actorOf } from '../auth.ts';
 import { idParams } from './patient-routes.ts';
 
 const tags = ['consent'];
+/** Review lists: the open items (default) or all of them. */
+const statusQuery = z.strictObject({ status: z.enum(['open', 'all']).default('open') });
 const languageQuery = z.strictObject({ language: z.enum(CONSENT_LANGUAGES).default('en') });
 
 export function consentRoutes(deps: Deps) {
@@ -252,7 +255,7 @@ export function consentRoutes(deps: Deps) {
         schema: {
           tags,
           summary: '§2.24 list requests of the organization, earliest due first (worklist)',
-          querystring: z.strictObject({ status: z.enum(['open', 'all']).default('open') }),
+          querystring: statusQuery,
         },
       },
       (request) => listListRequests(deps, actorOf(request), request.query.status === 'open'),
@@ -286,7 +289,7 @@ export function consentRoutes(deps: Deps) {
         schema: {
           tags,
           summary: "Emergency accesses to the organization's patients (review list)",
-          querystring: z.strictObject({ status: z.enum(['open', 'all']).default('open') }),
+          querystring: statusQuery,
         },
       },
       (request) => listEmergencyAccesses(deps, actorOf(request), request.query.status === 'open'),
