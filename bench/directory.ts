@@ -22,6 +22,7 @@ import { createApiToken } from '../server/src/app/tokens/create-api-token.ts';
 import { DEMO_NETWORK_SLUG } from '../server/src/domain/demo/organizations.ts';
 import { and, eq } from 'drizzle-orm';
 import { networks, organizations, services } from '../server/src/db/schema/index.ts';
+import { latencies } from './lib/latencies.ts';
 import type { BenchContext } from './lib/context.ts';
 import { startBenchServer } from './lib/handoff.ts';
 import { timeSequentially, type TimedRequest } from './lib/sequential.ts';
@@ -64,23 +65,6 @@ async function tokenFor(deps: Deps, email: string): Promise<string> {
   return (await createApiToken(deps, actor, { name: 'bench', expiresInDays: 1 })).token;
 }
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(0, index)] ?? NaN) * 10) / 10;
-}
-
-function latencies(prefix: string, engine: BenchEngine, samples: number[]): BenchResult[] {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return (['p50', 'p95', 'p99'] as const).map((p) => ({
-    name: `${prefix}_${p}`,
-    engine,
-    value: percentile(sorted, Number(p.slice(1))),
-    unit: 'ms',
-    better: 'lower' as const,
-    n: samples.length,
-  }));
-}
-
 export default async function directory(context: BenchContext): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const engine of context.engines) {
@@ -115,7 +99,7 @@ export default async function directory(context: BenchContext): Promise<BenchRes
       });
       await timeSequentially(Array.from({ length: 30 }, (_, i) => match(i)));
       const samples = await timeSequentially(Array.from({ length: REQUESTS }, (_, i) => match(i)));
-      results.push(...latencies('match', engine, samples));
+      results.push(...latencies('match', engine, samples, { digits: 1 }));
       context.log(`${engine}: ${REQUESTS} matches`);
 
       const serviceId = await firstServiceOf(server.deps, network.id, FIRST_OBOT_SLUG);
@@ -125,7 +109,11 @@ export default async function directory(context: BenchContext): Promise<BenchRes
         method: 'GET',
         headers: { authorization: `Bearer ${navigator}` },
       };
-      results.push(...latencies('service_read', engine, await timeSequentially(Array(REQUESTS).fill(read))));
+      results.push(
+        ...latencies('service_read', engine, await timeSequentially(Array(REQUESTS).fill(read)), {
+          digits: 1,
+        }),
+      );
       const updates = Math.min(100, REQUESTS);
       const interleaved = Array.from({ length: updates }, (_, i): TimedRequest[] => [
         {
@@ -137,7 +125,7 @@ export default async function directory(context: BenchContext): Promise<BenchRes
         match(i),
       ]).flat();
       const afterUpdate = (await timeSequentially(interleaved)).filter((_, i) => i % 2 === 1);
-      results.push(...latencies('match_after_capacity_update', engine, afterUpdate));
+      results.push(...latencies('match_after_capacity_update', engine, afterUpdate, { digits: 1 }));
       results.push(...(await hsdsImport(server.deps, network.id, engine, context)));
     } finally {
       await server.close();
