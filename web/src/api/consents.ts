@@ -181,13 +181,14 @@ export const recordListRequest = (patientId: string, input: ListRequestInput) =>
   });
 
 /** Which §2.24 list requests the worklist shows: those still open, or every one. */
-export type ListRequestStatus = 'open' | 'all';
+/** Review lists (§2.24 requests, emergency accesses): open items only, or all of them. */
+export type ReviewListStatus = 'open' | 'all';
 
 /** The active organization's §2.24 list requests, earliest due first (needs `disclosure.report`). */
 export const listPatientListRequests = (patientId: string) =>
   api<Items<DisclosureListRequestView>>(`${patientPath(patientId)}/disclosure-list-requests`);
 
-export const listListRequests = (status: ListRequestStatus) =>
+export const listListRequests = (status: ReviewListStatus) =>
   api<Items<DisclosureListRequestView>>('/api/v1/disclosure-list-requests', { query: { status } });
 
 /** Marks a §2.24 list request fulfilled (the list was given to the patient); 409 when already fulfilled. */
@@ -202,11 +203,8 @@ export const openEmergencyAccess = (patientId: string, input: EmergencyAccessInp
 /** One §2.51 emergency access to a patient the organization holds, as its privacy review lists it. */
 export type EmergencyAccessItem = EmergencyAccessView & { patientName: string };
 
-/** Which emergency accesses the review lists: those still to review, or every one. */
-export type EmergencyReviewStatus = 'open' | 'all';
-
 /** The emergency accesses to the active organization's patients (needs `emergency.review`). */
-export const listEmergencyAccesses = (status: EmergencyReviewStatus) =>
+export const listEmergencyAccesses = (status: ReviewListStatus) =>
   api<Items<EmergencyAccessItem>>('/api/v1/emergency-accesses', { query: { status } });
 
 /** Marks an emergency access as reviewed with a note (1–2000 characters); 409 when already reviewed. */

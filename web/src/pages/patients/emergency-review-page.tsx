@@ -5,30 +5,18 @@
  * the nature of the emergency — plus the patient, when the access ends and its review; each open one is
  * marked reviewed with a note. Open ones by default; `?status=all` lists every one.
  */
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PatientsSubpage } from './patients-subpage.tsx';
-import { Link, useSearchParams } from 'react-router';
+import { OpenAllSwitch, useOpenAllStatus } from './open-all-switch.tsx';
+import { Link } from 'react-router';
 import { fieldError, isApiError } from '../../api/api-error.ts';
 import {
   listEmergencyAccesses,
   reviewEmergencyAccess,
   type EmergencyAccessItem,
-  type EmergencyReviewStatus,
 } from '../../api/consents.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ListTable } from '../../components/list-table.tsx';
@@ -56,10 +44,8 @@ export function EmergencyReviewPage() {
 function ReviewList() {
   const { t } = useTranslation();
   const labels = usePatientLabels();
-  const [params, setParams] = useSearchParams();
-  const status: EmergencyReviewStatus = params.get('status') === 'all' ? 'all' : 'open';
+  const [status, setStatus] = useOpenAllStatus();
   const [reviewing, setReviewing] = useState<EmergencyAccessItem | null>(null);
-  const showId = useId();
   const list = useQuery({
     queryKey: [...emergencyAccessesKey, status],
     queryFn: () => listEmergencyAccesses(status),
@@ -72,20 +58,13 @@ function ReviewList() {
         data-testid="emergency-accesses"
         data-state={list.isFetching ? 'loading' : list.isSuccess ? 'loaded' : 'idle'}
       >
-        <div>
-          <Text id={showId} size="sm" fw={500} mb={4}>
-            {t('patients.emergencyReview.show')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby={showId}
-            value={status}
-            onChange={(value) => setParams(value === 'all' ? { status: 'all' } : {})}
-            data={[
-              { value: 'open', label: t('patients.emergencyReview.open') },
-              { value: 'all', label: t('patients.emergencyReview.all') },
-            ]}
-          />
-        </div>
+        <OpenAllSwitch
+          label={t('patients.emergencyReview.show')}
+          openLabel={t('patients.emergencyReview.open')}
+          allLabel={t('patients.emergencyReview.all')}
+          value={status}
+          onChange={setStatus}
+        />
         <ErrorAlert error={list.error} />
         <ListTable<EmergencyAccessItem>
           label={t('patients.emergencyReview.list')}

@@ -4,30 +4,15 @@
  * 30 days after receipt, earliest due first, overdue ones flagged; each open one is marked fulfilled once
  * the patient has the list. Open ones by default; `?status=all` lists every one.
  */
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PatientsSubpage } from './patients-subpage.tsx';
-import { Link, useSearchParams } from 'react-router';
+import { OpenAllSwitch, useOpenAllStatus } from './open-all-switch.tsx';
+import { Link } from 'react-router';
 import { isApiError } from '../../api/api-error.ts';
-import {
-  fulfilListRequest,
-  listListRequests,
-  type DisclosureListRequestView,
-  type ListRequestStatus,
-} from '../../api/consents.ts';
+import { fulfilListRequest, listListRequests, type DisclosureListRequestView } from '../../api/consents.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ListTable } from '../../components/list-table.tsx';
 import { notifySuccess } from '../../components/notify.ts';
@@ -56,10 +41,8 @@ export function ListRequestsPage() {
 function Worklist() {
   const { t } = useTranslation();
   const labels = usePatientLabels();
-  const [params, setParams] = useSearchParams();
-  const status: ListRequestStatus = params.get('status') === 'all' ? 'all' : 'open';
+  const [status, setStatus] = useOpenAllStatus();
   const [fulfilling, setFulfilling] = useState<DisclosureListRequestView | null>(null);
-  const showId = useId();
   const list = useQuery({
     queryKey: [...listRequestsKey, status],
     queryFn: () => listListRequests(status),
@@ -71,20 +54,13 @@ function Worklist() {
         data-testid="list-requests"
         data-state={list.isFetching ? 'loading' : list.isSuccess ? 'loaded' : 'idle'}
       >
-        <div>
-          <Text id={showId} size="sm" fw={500} mb={4}>
-            {t('patients.listRequests.show')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby={showId}
-            value={status}
-            onChange={(value) => setParams(value === 'all' ? { status: 'all' } : {})}
-            data={[
-              { value: 'open', label: t('patients.listRequests.open') },
-              { value: 'all', label: t('patients.listRequests.all') },
-            ]}
-          />
-        </div>
+        <OpenAllSwitch
+          label={t('patients.listRequests.show')}
+          openLabel={t('patients.listRequests.open')}
+          allLabel={t('patients.listRequests.all')}
+          value={status}
+          onChange={setStatus}
+        />
         <ErrorAlert error={list.error} />
         <ListTable<DisclosureListRequestView>
           label={t('patients.listRequests.list')}
