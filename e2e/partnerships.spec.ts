@@ -135,7 +135,9 @@ test('a hospital and a community organization keep their partnership together', 
   await expect(overdue).toContainText(users.hospitalAdmin.displayName);
   await closeNotifications(page);
   await expectAccessible(page, 'partnership meetings');
-  await overdue.getByRole('checkbox', { name: 'Mark “Share the referral form” done' }).check();
+  // The box shows the server's state: it flips only when the save returns, so click and wait for the result
+  // (`check()` fails when the state has not changed right after its click).
+  await overdue.getByRole('checkbox', { name: 'Mark “Share the referral form” done' }).click();
   await expect(overdue).toContainText('Done');
   await expect(overdue.getByRole('checkbox', { name: 'Reopen “Share the referral form”' })).toBeChecked();
   await expect(
