@@ -6,3 +6,4 @@ export * from './directory.ts';
 export * from './partnerships.ts';
 export * from './patients.ts';
 export * from './consent.ts';
+export * from './transitions.ts';
