@@ -24,6 +24,8 @@ import { directoryImportRoutes } from './rest/directory-import-routes.ts';
 import { directoryRoutes } from './rest/directory-routes.ts';
 import { hsdsRoutes } from './rest/hsds-routes.ts';
 import { partnershipRoutes } from './rest/partnership-routes.ts';
+import { transitionRoutes } from './rest/transition-routes.ts';
+import { referralRoutes } from './rest/referral-routes.ts';
 import { consentRoutes } from './rest/consent-routes.ts';
 import { patientRoutes } from './rest/patient-routes.ts';
 import { memberRoutes } from './rest/member-routes.ts';
@@ -122,6 +124,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(partnershipRoutes(deps));
       await api.register(patientRoutes(deps));
       await api.register(consentRoutes(deps));
+      await api.register(transitionRoutes(deps));
+      await api.register(referralRoutes(deps));
       await api.register(miscRoutes(deps));
     },
     { prefix: '/api/v1' },

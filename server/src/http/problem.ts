@@ -21,6 +21,7 @@ const KIND_STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
+  precondition_required: 428,
   too_many_requests: 429,
 };
 

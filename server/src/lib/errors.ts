@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'precondition_failed'
+  | 'precondition_required'
   | 'too_many_requests'
   | 'totp_required'
   | 'totp_enrollment_required';

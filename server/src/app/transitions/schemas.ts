@@ -50,15 +50,18 @@ export const moudPlanInput = z
     notes: optionalText(2000),
   })
   .superRefine((plan, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
     if (!FORMULATIONS_OF[plan.medication].includes(plan.formulation))
       issue(['formulation'], `is not a formulation of ${plan.medication}`);
     const { kind, days, doses } = plan.bridge;
     if (kind === 'prescription' && !days) issue(['bridge', 'days'], 'a prescription needs its days supply');
-    if (kind !== 'prescription' && days) issue(['bridge', 'days'], `only a prescription has days (not ${kind})`);
+    if (kind !== 'prescription' && days)
+      issue(['bridge', 'days'], `only a prescription has days (not ${kind})`);
     if (kind === 'methadone_72h' && plan.medication !== 'methadone')
       issue(['bridge', 'kind'], 'the 72-hour rule dispenses methadone only');
-    if (kind === 'methadone_72h' && !doses) issue(['bridge', 'doses'], 'say how many doses were dispensed (1–3)');
+    if (kind === 'methadone_72h' && !doses)
+      issue(['bridge', 'doses'], 'say how many doses were dispensed (1–3)');
     if (kind !== 'methadone_72h' && doses) issue(['bridge', 'doses'], 'doses are for the 72-hour rule only');
     if (kind === 'prescription' && plan.medication === 'methadone')
       issue(['bridge', 'kind'], 'methadone for OUD cannot be bridged by prescription; use the 72-hour rule');
@@ -68,6 +71,8 @@ export const moudPlanInput = z
     if (plan.firstDoseAt && plan.lastDoseAt && plan.firstDoseAt > plan.lastDoseAt)
       issue(['lastDoseAt'], 'must not be before the first dose');
   });
+
+export type MoudPlanInput = z.infer<typeof moudPlanInput>;
 
 export const careTeamInput = z.strictObject({
   navigatorMembershipId: id.nullable().optional(),

@@ -13,8 +13,7 @@ CREATE TABLE "idempotency_key" (
 	"key" text NOT NULL,
 	"route" text NOT NULL,
 	"request_hash" text NOT NULL,
-	"status" integer NOT NULL,
-	"response" jsonb NOT NULL,
+	"entity_id" uuid NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "idempotency_key_membership_id_key_pk" PRIMARY KEY("membership_id","key")
 );

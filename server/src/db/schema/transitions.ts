@@ -19,7 +19,12 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { MoudPlanView, PacketView, AppointmentView, ReasonView } from '../../domain/transitions/views.ts';
+import type {
+  MoudPlanView,
+  PacketView,
+  AppointmentView,
+  ReasonView,
+} from '../../domain/transitions/views.ts';
 import { memberships, organizations } from './identity.ts';
 import { patients } from './patients.ts';
 import { services } from './directory.ts';
@@ -199,8 +204,9 @@ export const referralReads = pgTable(
 );
 
 /**
- * A POST with an `Idempotency-Key`: the first request's answer, replayed for a retry with the same key and
- * body; a different body with the same key is refused. Keys belong to the membership that sent them.
+ * A POST with an `Idempotency-Key`: which object the first request created, so that a retry with the same
+ * key and body answers that object again instead of creating a second one; the same key with a different
+ * body is refused. Keys belong to the membership that sent them. Claimed inside the creating transaction.
  */
 export const idempotencyKeys = pgTable(
   'idempotency_key',
@@ -209,8 +215,7 @@ export const idempotencyKeys = pgTable(
     key: text('key').notNull(),
     route: text('route').notNull(),
     requestHash: text('request_hash').notNull(),
-    status: integer('status').notNull(),
-    response: jsonb('response').notNull(),
+    entityId: uuid('entity_id').notNull(),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.membershipId, t.key] }), index('idempotency_key_created').on(t.createdAt)],

@@ -105,6 +105,16 @@ export const MATRIX = {
   'emergency.access': { clinician: 'organization' },
   /** Review the emergency accesses to the organization's patients. */
   'emergency.review': { program_manager: 'organization', org_admin: 'organization' },
+  /**
+   * Transitions (issue 5): the hospital's care team creates and changes its patients' transitions and sends
+   * referrals; the holder-only check and consent are applied per patient by `openPatient`.
+   */
+  'transition.manage': careTeam('organization'),
+  'referral.send': careTeam('organization'),
+  /** Answer a referral sent to the organization: accept, decline, book, report attendance. */
+  'referral.respond': { ...careTeam('organization'), liaison: 'organization' },
+  /** Write in a referral's thread (either side). Reading it needs only `patient.read` and consent. */
+  'referral.message': { ...careTeam('organization'), liaison: 'organization' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof MATRIX;

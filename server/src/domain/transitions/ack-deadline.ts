@@ -29,7 +29,11 @@ export const DEFAULT_PROMISE: AcknowledgementPromise = { amount: 1, unit: 'busin
 export const URGENT_PROMISE: AcknowledgementPromise = { amount: 2, unit: 'hours' };
 const BUSINESS_START = 9 * HOUR_MS;
 const BUSINESS_END = 17 * HOUR_MS;
-/** The search never walks further than this many days (a service closed for longer has no deadline). */
+/**
+ * The search gives up after this many days in a row without business time (a service closed for longer has no
+ * real deadline: the end of the search is returned). Open days reset the count, so a long promise is counted
+ * in full.
+ */
 const MAX_WALK_DAYS = 60;
 
 export interface AckDeadlineInput {
@@ -71,19 +75,25 @@ function businessDeadline(promise: AcknowledgementPromise, input: AckDeadlineInp
   const wallSent = toWall(sent);
   if (promise.unit === 'business_days') {
     let wall = wallSent;
-    for (let left = promise.amount, walked = 0; left > 0 && walked < MAX_WALK_DAYS; walked++) {
+    for (let left = promise.amount, closed = 0; left > 0 && closed < MAX_WALK_DAYS;) {
       wall += DAY_MS;
-      if (isBusinessDay(wall)) left--;
+      if (isBusinessDay(wall)) {
+        left--;
+        closed = 0;
+      } else closed++;
     }
     return toInstant(wall);
   }
   let left = promise.amount * HOUR_MS;
   let day = startOfWallDay(wallSent);
-  for (let walked = 0; walked < MAX_WALK_DAYS; walked++, day += DAY_MS) {
-    if (!isBusinessDay(day)) continue;
+  for (let closed = 0; closed < MAX_WALK_DAYS; day += DAY_MS) {
     const from = Math.max(day + BUSINESS_START, wallSent);
     const until = day + BUSINESS_END;
-    if (from >= until) continue;
+    if (!isBusinessDay(day) || from >= until) {
+      closed++;
+      continue;
+    }
+    closed = 0;
     if (until - from >= left) return toInstant(from + left);
     left -= until - from;
   }

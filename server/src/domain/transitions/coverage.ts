@@ -54,7 +54,12 @@ export interface CoverageInput {
   timeZone: string;
 }
 
-export function coverageEnd({ plan, dischargedAt, expectedDischargeAt, timeZone }: CoverageInput): Date | null {
+export function coverageEnd({
+  plan,
+  dischargedAt,
+  expectedDischargeAt,
+  timeZone,
+}: CoverageInput): Date | null {
   if (!plan) return null;
   const ends: number[] = [];
   const injectionDays = INJECTION_DAYS[plan.formulation];
@@ -63,7 +68,11 @@ export function coverageEnd({ plan, dischargedAt, expectedDischargeAt, timeZone 
     ends.push(startOfLocalDay(localDayOf(plan.lastDoseAt, timeZone), injectionDays, timeZone).getTime());
   }
   const supplyDays =
-    plan.bridge.kind === 'prescription' ? plan.bridge.days : plan.bridge.kind === 'methadone_72h' ? plan.bridge.doses : null;
+    plan.bridge.kind === 'prescription'
+      ? plan.bridge.days
+      : plan.bridge.kind === 'methadone_72h'
+        ? plan.bridge.doses
+        : null;
   const startAt = dischargedAt ?? expectedDischargeAt ?? plan.lastDoseAt;
   if (supplyDays && startAt) {
     ends.push(startOfLocalDay(localDayOf(startAt, timeZone), supplyDays, timeZone).getTime());

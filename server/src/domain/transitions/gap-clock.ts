@@ -34,7 +34,9 @@ export function gapClock(input: {
   if (!coverageEnd) return { ...base, state: 'no_plan' };
   if (firstAppointmentAt) {
     const late = firstAppointmentAt.getTime() - coverageEnd.getTime();
-    return late > 0 ? { ...base, state: 'gap', gapHours: Math.ceil(late / HOUR_MS) } : { ...base, state: 'covered' };
+    return late > 0
+      ? { ...base, state: 'gap', gapHours: Math.ceil(late / HOUR_MS) }
+      : { ...base, state: 'covered' };
   }
   const left = coverageEnd.getTime() - now.getTime();
   if (left > AT_RISK_HOURS * HOUR_MS) return { ...base, state: 'pending' };

@@ -9,8 +9,10 @@
  * - Moving a booked appointment is `scheduled → scheduled` with the new appointment; only the receiver books
  *   (it owns its calendar); the sender asks in the thread.
  * - A no-show is rescheduled with `no_show → scheduled`.
- * - Reopen (`declined | cancelled | failed → sent`) needs a note; either side may reopen (a partner that
- *   declined by mistake, a hospital that cancelled too early).
+ * - Reopen (`declined | failed → sent`) needs a note; either side may reopen those (a partner that declined
+ *   by mistake, a hospital asking again). A cancellation is reopened by the sender only: a partner must not
+ *   revive a referral the hospital withdrew (the patient declined, died, went elsewhere), nor a draft that
+ *   was never sent. Every move to `sent` re-checks the consent (in the use case).
  * - `entered-in-error` only by the sender, from any status (FHIR: "any → entered-in-error: Requester").
  * - `engaged` is the closed loop (Task `completed`); `attended` maps to `in-progress` with BSeR 5.1.4.
  * - `no_show` maps to Task `on-hold` (the referral waits for a new booking) with BSeR 5.1.2.
@@ -39,7 +41,7 @@ const move = (from: ReferralStatus, to: ReferralStatus, by: readonly Side[], ...
 });
 
 const CANCELLABLE: readonly ReferralStatus[] = ['sent', 'accepted', 'scheduled', 'no_show'];
-const REOPENABLE: readonly ReferralStatus[] = ['declined', 'cancelled', 'failed'];
+const REOPENABLE: readonly ReferralStatus[] = ['declined', 'failed'];
 const ANY_BUT_ERROR = [
   'draft',
   'sent',
@@ -72,13 +74,20 @@ export const MOVES: readonly Move[] = [
   move('attended', 'failed', RECEIVER, 'failure_reason'),
   ...CANCELLABLE.map((from) => move(from, 'cancelled', EITHER, 'cancel_reason')),
   ...REOPENABLE.map((from) => move(from, 'sent', EITHER, 'note')),
+  move('cancelled', 'sent', SENDER, 'note'),
   ...ANY_BUT_ERROR.map((from) => move(from, 'entered_in_error', SENDER, 'note')),
 ];
 
-/** Statuses in which the partner has acknowledged the referral (anything but waiting for an answer). */
+/** Statuses in which the partner has not answered yet (accept, decline or book): the ack deadline runs. */
 export const WAITING_FOR_ANSWER: readonly ReferralStatus[] = ['sent'];
 /** Statuses after which nothing more is expected unless someone reopens. */
-export const TERMINAL: readonly ReferralStatus[] = ['declined', 'engaged', 'cancelled', 'failed', 'entered_in_error'];
+export const TERMINAL: readonly ReferralStatus[] = [
+  'declined',
+  'engaged',
+  'cancelled',
+  'failed',
+  'entered_in_error',
+];
 /** A first community visit took place (the transition is linked). */
 export const LINKED: readonly ReferralStatus[] = ['attended', 'engaged'];
 /** Statuses that hold a booked appointment that still counts for the coverage-gap clock. */
@@ -119,19 +128,28 @@ export type FhirTaskStatus =
   | 'failed'
   | 'entered-in-error';
 
-/** Internal status → FHIR Task.status (SDOH CC value set: no `ready`, no `received`) and BSeR businessStatus. */
+/**
+ * Internal status → FHIR Task.status (SDOH CC value set: no `ready`, no `received`) and BSeR businessStatus,
+ * with the display of BSeR's `TaskBusinessStatusCS` (a Coding's display must match its code system's).
+ */
 export const STANDARD_STATUS: Readonly<
   Record<ReferralStatus, { task: FhirTaskStatus; business: { code: string; display: string } | null }>
 > = {
   draft: { task: 'draft', business: null },
   sent: { task: 'requested', business: { code: '2.0', display: 'Service Request Created' } },
   accepted: { task: 'accepted', business: { code: '3.0', display: 'Service Request Accepted' } },
-  declined: { task: 'rejected', business: { code: '4.0', display: 'Declined' } },
-  scheduled: { task: 'in-progress', business: { code: '5.1.1', display: 'Event Scheduled' } },
-  no_show: { task: 'on-hold', business: { code: '5.1.2', display: 'Scheduled Event Unattended' } },
+  declined: { task: 'rejected', business: { code: '4.0', display: 'Service Request Declined' } },
+  scheduled: { task: 'in-progress', business: { code: '5.1.1', display: 'Service Request Event Scheduled' } },
+  no_show: {
+    task: 'on-hold',
+    business: { code: '5.1.2', display: 'Scheduled Service Request Event Unattended' },
+  },
   attended: { task: 'in-progress', business: { code: '5.1.4', display: 'Service Request Event Completed' } },
-  engaged: { task: 'completed', business: { code: '7.0', display: 'Fulfillment Completed' } },
-  cancelled: { task: 'cancelled', business: { code: '6.0', display: 'Fulfillment Cancelled' } },
-  failed: { task: 'failed', business: { code: '6.0', display: 'Fulfillment Cancelled' } },
+  engaged: { task: 'completed', business: { code: '7.0', display: 'Service Request Fulfillment Completed' } },
+  cancelled: {
+    task: 'cancelled',
+    business: { code: '6.0', display: 'Service Request Fulfillment Cancelled' },
+  },
+  failed: { task: 'failed', business: { code: '6.0', display: 'Service Request Fulfillment Cancelled' } },
   entered_in_error: { task: 'entered-in-error', business: null },
 };

@@ -8,7 +8,13 @@ import type { Medication } from '../directory/vocabulary.ts';
 export const ENCOUNTER_TYPES = ['ed', 'inpatient', 'observation'] as const;
 export type EncounterType = (typeof ENCOUNTER_TYPES)[number];
 
-export const OUD_IDENTIFIED_BY = ['clinician', 'screening', 'adt_diagnosis', 'overdose', 'self_report'] as const;
+export const OUD_IDENTIFIED_BY = [
+  'clinician',
+  'screening',
+  'adt_diagnosis',
+  'overdose',
+  'self_report',
+] as const;
 export type OudIdentifiedBy = (typeof OUD_IDENTIFIED_BY)[number];
 
 /** Where the patient went. `ama` = left against medical advice (patient-directed discharge). */
@@ -108,7 +114,12 @@ export const CANCEL_REASONS = [
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 /** Why a referral failed after acceptance (the patient never engaged). */
-export const FAILURE_REASONS = ['unable_to_contact', 'patient_declined', 'repeated_no_show', 'other'] as const;
+export const FAILURE_REASONS = [
+  'unable_to_contact',
+  'patient_declined',
+  'repeated_no_show',
+  'other',
+] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** Attachments to messages: PDFs and images only, at most 5 MB each (type checked by content, not name). */

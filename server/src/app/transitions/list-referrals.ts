@@ -1,0 +1,212 @@
+/**
+ * The partner's inbox (referrals sent to the active organization) and the hospital's outbox (referrals it
+ * sent), filtered, sorted and paged. Inbox rows are put to the decision point one patient at a time, like
+ * search: a referral whose patient the organization may no longer see (consent revoked) is simply absent —
+ * not counted, not marked (P21) — and every listed patient is written to the disclosure ledger. The patient's
+ * name is shown only when the consent relied on covers demographics.
+ *
+ * Limit, written down: the inbox decides over at most `INBOX_CANDIDATES` referrals matching the filter (most
+ * urgent first); an inbox bigger than that should be filtered (the default shows open referrals only).
+ */
+import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { consents, patients, referrals, services, transitions } from '../../db/schema/index.ts';
+import { decideAccess, type AccessDecision } from '../../domain/consent/decide.ts';
+import type { InboxRow, Page } from '../../domain/transitions/views.ts';
+import type { ReferralStatus, Urgency } from '../../domain/transitions/vocabulary.ts';
+import { localDay } from '../../lib/local-day.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { authorize, requireMember } from '../authorize.ts';
+import { loadAccessFacts } from '../consent/load-access-facts.ts';
+import { part2Texts } from '../consent/part2-texts-source.ts';
+import { recordDisclosure, type DisclosureChannel } from '../consent/record-disclosure.ts';
+import type { Actor, Deps } from '../context.ts';
+import { organizationNames } from './people.ts';
+import type { ReferralInboxQuery } from './schemas.ts';
+import { ackOverdue, transitionGap } from './transition-view.ts';
+
+export const INBOX_CANDIDATES = 2000;
+const OPEN: readonly ReferralStatus[] = ['sent', 'accepted', 'scheduled', 'no_show'];
+const r = referrals;
+type Disclosed = Extract<AccessDecision, { permit: true; basis: 'consent' | 'emergency' }>;
+
+function orderOf(sort: ReferralInboxQuery['sort']): SQL[] {
+  switch (sort) {
+    case 'urgency':
+      return [
+        sql`case when ${r.urgency} = 'urgent' then 0 else 1 end`,
+        sql`${r.ackDueAt} asc nulls last`,
+        desc(r.sentAt),
+      ];
+    case 'ack_due':
+      return [sql`${r.ackDueAt} asc nulls last`, desc(r.sentAt)];
+    case 'sent':
+      return [sql`${r.sentAt} desc nulls last`];
+    case 'appointment':
+      return [sql`${r.appointmentAt} asc nulls last`, desc(r.sentAt)];
+  }
+}
+
+export async function listReferrals(
+  deps: Deps,
+  actor: Actor,
+  query: ReferralInboxQuery,
+  channel: DisclosureChannel,
+): Promise<Page<InboxRow>> {
+  const member = requireMember(actor);
+  await authorize(deps, member, 'patient.read', { what: 'Referral', organizationId: member.organizationId });
+  const now = deps.clock.now();
+  const inbox = query.box === 'inbox';
+  const where = and(
+    eq(r.networkId, member.networkId),
+    inbox ? eq(r.receiverOrgId, member.organizationId) : eq(r.senderOrgId, member.organizationId),
+    inbox ? ne(r.status, 'draft') : undefined,
+    query.status ? eq(r.status, query.status) : undefined,
+    query.open ? inArray(r.status, [...OPEN]) : undefined,
+  );
+  const candidates = await deps.db
+    .select({ id: r.id, patientId: r.patientId })
+    .from(r)
+    .where(where)
+    .orderBy(...orderOf(query.sort))
+    .limit(inbox ? INBOX_CANDIDATES : query.pageSize + 1 + (query.page - 1) * query.pageSize);
+  const decisions = inbox
+    ? await decideEach(
+        deps,
+        member,
+        candidates.map((c) => c.patientId),
+        now,
+      )
+    : undefined;
+  const visible = decisions ? candidates.filter((c) => decisions.has(c.patientId)) : candidates;
+  const [counted] = inbox
+    ? [{ n: visible.length }]
+    : await deps.db
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(r)
+        .where(where);
+  const pageIds = visible
+    .slice((query.page - 1) * query.pageSize, query.page * query.pageSize)
+    .map((c) => c.id);
+  const rows = pageIds.length
+    ? await deps.db
+        .select({ referral: r, transition: transitions, patient: patients, serviceName: services.name })
+        .from(r)
+        .innerJoin(
+          transitions,
+          and(eq(transitions.networkId, r.networkId), eq(transitions.id, r.transitionId)),
+        )
+        .innerJoin(patients, and(eq(patients.networkId, r.networkId), eq(patients.id, r.patientId)))
+        .innerJoin(services, and(eq(services.networkId, r.networkId), eq(services.id, r.serviceId)))
+        .where(and(eq(r.networkId, member.networkId), inArray(r.id, pageIds)))
+    : [];
+  rows.sort((a, b) => pageIds.indexOf(a.referral.id) - pageIds.indexOf(b.referral.id));
+  const named = await namedPatients(
+    deps,
+    member.networkId,
+    decisions,
+    rows.map((x) => x.patient.id),
+  );
+  const senders = await organizationNames(
+    deps.db,
+    member.networkId,
+    rows.map((x) => x.referral.senderOrgId),
+  );
+  const listed = [...new Set(rows.map((x) => x.patient.id))];
+  if (decisions && listed.length > 0) part2Texts(deps); // fail closed before anything is disclosed (P12)
+  await deps.db.transaction(async (tx) => {
+    await appendAuditEvent(tx, member, now, {
+      action: 'referral.list',
+      details: { box: query.box, page: query.page, results: rows.length },
+    });
+    for (const patientId of decisions ? listed : []) {
+      const decision = decisions?.get(patientId);
+      const patient = rows.find((x) => x.patient.id === patientId)?.patient;
+      if (!decision || !patient) continue;
+      await recordDisclosure(tx, member, now, {
+        patientId,
+        holderOrgId: patient.holderOrgId,
+        decision,
+        categories: ['treatment'],
+        description: 'Listed in the referral inbox: referral status, deadlines, coverage end',
+        purpose: 'TREAT',
+        channel,
+      });
+    }
+  });
+  const items = rows.map(({ referral, transition, patient, serviceName }): InboxRow => ({
+    id: referral.id,
+    transitionId: referral.transitionId,
+    patient: {
+      id: patient.id,
+      name: !decisions || named.has(patient.id) ? `${patient.givenName} ${patient.familyName}` : null,
+    },
+    sender: { id: referral.senderOrgId, name: senders.get(referral.senderOrgId) ?? '' },
+    service: { id: referral.serviceId, name: serviceName },
+    status: referral.status as ReferralStatus,
+    urgency: referral.urgency as Urgency,
+    sentAt: referral.sentAt?.toISOString() ?? null,
+    ackDueAt: referral.ackDueAt?.toISOString() ?? null,
+    ackOverdue: ackOverdue(referral, now),
+    appointmentAt: referral.appointmentAt?.toISOString() ?? null,
+    gap: transitionGap(transition, now),
+    version: referral.version,
+  }));
+  return { items, total: counted?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+/** The decision for each candidate patient (treatment, for treatment); denied patients are absent. */
+async function decideEach(
+  deps: Deps,
+  member: ReturnType<typeof requireMember>,
+  patientIds: string[],
+  now: Date,
+): Promise<Map<string, Disclosed>> {
+  const permitted = new Map<string, Disclosed>();
+  const unique = [...new Set(patientIds)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const facts = await loadAccessFacts(deps.db, member.networkId, unique.slice(i, i + 500));
+    for (const [id, { facts: f, timezone }] of facts) {
+      const decision = decideAccess(
+        {
+          organizationId: member.organizationId,
+          membershipId: member.membershipId,
+          category: 'treatment',
+          purpose: 'TREAT',
+          at: now,
+          today: localDay(now, timezone ?? 'UTC'),
+        },
+        f,
+      );
+      if (decision.permit && decision.basis !== 'holder') permitted.set(id, decision);
+    }
+  }
+  return permitted;
+}
+
+/** Patients whose relied-on consent covers demographics (their names may be listed). */
+async function namedPatients(
+  deps: Deps,
+  networkId: string,
+  decisions: Map<string, Disclosed> | undefined,
+  patientIds: string[],
+): Promise<Set<string>> {
+  if (!decisions) return new Set(patientIds);
+  const consentIds = [
+    ...new Set(
+      patientIds.map((id) => decisions.get(id)).flatMap((d) => (d?.basis === 'consent' ? [d.consentId] : [])),
+    ),
+  ];
+  const rows = consentIds.length
+    ? await deps.db
+        .select({ id: consents.id, categories: consents.categories })
+        .from(consents)
+        .where(and(eq(consents.networkId, networkId), inArray(consents.id, consentIds)))
+    : [];
+  const covering = new Set(rows.filter((c) => c.categories.includes('demographics')).map((c) => c.id));
+  return new Set(
+    patientIds.filter((id) => {
+      const d = decisions.get(id);
+      return d?.basis === 'emergency' || (d?.basis === 'consent' && covering.has(d.consentId));
+    }),
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * Builds a referral as one side sees it: status with its FHIR Task / BSeR mapping, the moves this side may
+ * make, the history, the latest handoff packet (the patient block only when the consent relied on covers
+ * demographics — the holder always sees it), both sides' contacts, the coverage-gap clock, unread messages
+ * and, for the partner, the §2.32 notice that goes with the disclosure.
+ */
+import { and, asc, count, desc, eq, gt, ne } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import {
+  consents,
+  handoffPackets,
+  referralEvents,
+  referralMessages,
+  referralReads,
+  transitions,
+} from '../../db/schema/index.ts';
+import { allowedMoves, STANDARD_STATUS, type Side } from '../../domain/transitions/referral-states.ts';
+import type { PacketView, ReferralEventView, ReferralView } from '../../domain/transitions/views.ts';
+import type { ReferralStatus } from '../../domain/transitions/vocabulary.ts';
+import type { OpenedReferral } from './open-referral.ts';
+import { organizationNames, peopleOf } from './people.ts';
+import { referralSummaries, transitionGap } from './transition-view.ts';
+
+async function mayShowDemographics(db: Queryable, opened: OpenedReferral): Promise<boolean> {
+  const { decision } = opened;
+  if (decision.basis !== 'consent') return true;
+  const [consent] = await db
+    .select({ categories: consents.categories })
+    .from(consents)
+    .where(and(eq(consents.networkId, opened.member.networkId), eq(consents.id, decision.consentId)));
+  return consent?.categories.includes('demographics') ?? false;
+}
+
+async function packetOf(db: Queryable, opened: OpenedReferral): Promise<PacketView | null> {
+  const { referral, patient } = opened;
+  const [packet] = await db
+    .select()
+    .from(handoffPackets)
+    .where(
+      and(
+        eq(handoffPackets.networkId, referral.networkId),
+        eq(handoffPackets.transitionId, referral.transitionId),
+      ),
+    )
+    .orderBy(desc(handoffPackets.version))
+    .limit(1);
+  if (!packet) return null;
+  const identity = (await mayShowDemographics(db, opened))
+    ? {
+        name: `${patient.givenName} ${patient.familyName}`,
+        birthDate: patient.birthDate,
+        preferredLanguage: patient.preferredLanguage,
+        phones: patient.phones,
+        address: patient.address ?? null,
+        unhoused: patient.unhoused,
+      }
+    : null;
+  return {
+    ...packet.content,
+    version: packet.version,
+    createdAt: packet.createdAt.toISOString(),
+    patient: identity,
+  };
+}
+
+export async function referralView(db: Queryable, opened: OpenedReferral, now: Date): Promise<ReferralView> {
+  const { referral, side, member } = opened;
+  const networkId = referral.networkId;
+  const [summary] = await referralSummaries(db, networkId, [referral], now);
+  if (!summary) throw new Error('referral summary missing');
+  const events = await db
+    .select()
+    .from(referralEvents)
+    .where(and(eq(referralEvents.networkId, networkId), eq(referralEvents.referralId, referral.id)))
+    .orderBy(asc(referralEvents.seq));
+  const people = await peopleOf(
+    db,
+    networkId,
+    events.map((e) => e.actorMembershipId),
+  );
+  const orgs = await organizationNames(db, networkId, [referral.senderOrgId, referral.receiverOrgId]);
+  const history: ReferralEventView[] = events.map((e) => ({
+    seq: e.seq,
+    from: (e.fromStatus as ReferralStatus | null) ?? null,
+    to: e.toStatus as ReferralStatus,
+    at: e.at.toISOString(),
+    side: e.side as Side,
+    by: {
+      organization: { id: e.actorOrgId, name: orgs.get(e.actorOrgId) ?? '' },
+      name: people.get(e.actorMembershipId)?.name ?? '',
+    },
+    reason: e.reason ?? null,
+    appointment: e.appointment ?? null,
+    note: e.note,
+  }));
+  const receiverContacts = [
+    ...new Map(
+      events
+        .filter((e) => e.side === 'receiver')
+        .map((e) => people.get(e.actorMembershipId))
+        .filter((p) => p !== undefined)
+        .map((p) => [p.membershipId, { name: p.name, role: 'partner_staff', email: p.email }]),
+    ).values(),
+  ];
+  const [transition] = await db
+    .select()
+    .from(transitions)
+    .where(and(eq(transitions.networkId, networkId), eq(transitions.id, referral.transitionId)));
+  if (!transition) throw new Error('transition missing');
+  const [read] = await db
+    .select({ seq: referralReads.readSeq })
+    .from(referralReads)
+    .where(
+      and(
+        eq(referralReads.networkId, networkId),
+        eq(referralReads.referralId, referral.id),
+        eq(referralReads.membershipId, member.membershipId),
+      ),
+    );
+  const [unread] = await db
+    .select({ n: count() })
+    .from(referralMessages)
+    .where(
+      and(
+        eq(referralMessages.networkId, networkId),
+        eq(referralMessages.referralId, referral.id),
+        gt(referralMessages.seq, read?.seq ?? 0),
+        ne(referralMessages.authorMembershipId, member.membershipId),
+      ),
+    );
+  const status = referral.status as ReferralStatus;
+  return {
+    ...summary,
+    transitionId: referral.transitionId,
+    side,
+    sender: { id: referral.senderOrgId, name: orgs.get(referral.senderOrgId) ?? '' },
+    patient: {
+      id: referral.patientId,
+      name:
+        side === 'sender' || (await mayShowDemographics(db, opened))
+          ? `${opened.patient.givenName} ${opened.patient.familyName}`
+          : null,
+    },
+    taskStatus: STANDARD_STATUS[status].task,
+    businessStatus: STANDARD_STATUS[status].business,
+    acknowledgedAt: referral.acknowledgedAt?.toISOString() ?? null,
+    allowedMoves: allowedMoves(status, side),
+    consentId: referral.consentId,
+    packet: await packetOf(db, opened),
+    receiverContacts,
+    gap: transitionGap(transition, now),
+    history,
+    unreadMessages: unread?.n ?? 0,
+    createdAt: referral.createdAt.toISOString(),
+    updatedAt: referral.updatedAt.toISOString(),
+    disclosure: opened.notice,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Sends (or drafts) a referral from a transition to a partner service (the hospital only). The service must
+ * be active in the directory; the patient's consent must name the service's organization
+ * (`referral-consent.ts`), and the consent relied on is kept on the referral (FHIR: the ServiceRequest's
+ * supportingInfo). The acknowledgement deadline comes from the service's promise (`ack-deadline.ts`). In one
+ * transaction: idempotency key, referral, its first history event, the packet version it carries, audit,
+ * and the e-mail to the partner's intake staff through the outbox.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { organizations, referralEvents, referrals, services } from '../../db/schema/index.ts';
+import type { AcknowledgementPromise } from '../../domain/directory/service.ts';
+import { ackDeadline } from '../../domain/transitions/ack-deadline.ts';
+import type { ReferralView } from '../../domain/transitions/views.ts';
+import { invalid } from '../../lib/errors.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import type { Actor, Deps } from '../context.ts';
+import { claimIdempotencyKey, type IdempotencyRequest } from '../idempotency/claim-idempotency-key.ts';
+import { getReferral } from './get-referral.ts';
+import { notifyReferral } from './notify-referral.ts';
+import { openTransition } from './open-transition.ts';
+import { consentForReferral } from './referral-consent.ts';
+import { lockTransition, refreshTransition } from './refresh-transition.ts';
+import type { CreateReferralInput } from './schemas.ts';
+
+export const PARTNER_ROLES = ['cbo_intake', 'liaison'];
+
+export async function sendReferral(
+  deps: Deps,
+  actor: Actor,
+  transitionId: string,
+  input: CreateReferralInput,
+  idempotency?: IdempotencyRequest,
+): Promise<{ view: ReferralView; replayed: boolean }> {
+  const { member, transition, patient, timezone, today } = await openTransition(
+    deps,
+    actor,
+    transitionId,
+    'referral.send',
+    'Referral',
+  );
+  const [service] = await deps.db
+    .select()
+    .from(services)
+    .where(and(eq(services.networkId, member.networkId), eq(services.id, input.serviceId)));
+  if (!service || service.status !== 'active')
+    throw invalid('serviceId', 'is not an active service of this network');
+  if (service.organizationId === member.organizationId)
+    throw invalid('serviceId', "is your own organization's service: a referral goes to a partner");
+  const now = deps.clock.now();
+  const consentId = await consentForReferral(deps, {
+    networkId: member.networkId,
+    patientId: patient.id,
+    receiverOrgId: service.organizationId,
+    at: now,
+    today,
+  });
+  const [hospital] = await deps.db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.networkId, member.networkId), eq(organizations.id, member.organizationId)));
+  const id = randomUUID();
+  const status = input.send ? 'sent' : 'draft';
+  const replayOf = await deps.db.transaction(async (tx) => {
+    const claim = await claimIdempotencyKey(tx, member, idempotency, id, now);
+    if (claim.replayOf) return claim.replayOf;
+    const row = await lockTransition(tx, member.networkId, transition.id);
+    if (!row) throw new Error('transition vanished');
+    const refreshed = await refreshTransition(tx, row, {
+      timeZone: timezone,
+      hospitalName: hospital?.name ?? '',
+      userId: member.userId,
+      now,
+    });
+    await tx.insert(referrals).values({
+      networkId: member.networkId,
+      id,
+      transitionId: transition.id,
+      patientId: patient.id,
+      senderOrgId: member.organizationId,
+      receiverOrgId: service.organizationId,
+      serviceId: service.id,
+      status,
+      urgency: input.urgency,
+      sentAt: input.send ? now : null,
+      ackDueAt: input.send
+        ? ackDeadline({
+            sentAt: now,
+            urgency: input.urgency,
+            promise: (service.acknowledgement as AcknowledgementPromise | null) ?? undefined,
+            timeZone: service.timezone,
+            holidays: service.holidays,
+          })
+        : null,
+      consentId,
+      packetVersion: refreshed.packetVersion,
+      createdBy: member.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.insert(referralEvents).values({
+      networkId: member.networkId,
+      referralId: id,
+      seq: 1,
+      fromStatus: null,
+      toStatus: status,
+      side: 'sender',
+      actorMembershipId: member.membershipId,
+      actorOrgId: member.organizationId,
+      at: now,
+      note: input.note ?? null,
+    });
+    await appendAuditEvent(tx, member, now, {
+      action: 'referral.send',
+      entityType: 'referral',
+      entityId: id,
+      patientId: patient.id,
+      purpose: 'TREAT',
+      details: { status, receiverOrganizationId: service.organizationId, serviceId: service.id, consentId },
+    });
+    if (input.send) {
+      await notifyReferral(deps, tx, {
+        networkId: member.networkId,
+        referralId: id,
+        event: 'sent',
+        status,
+        to: { organizationId: service.organizationId, membershipId: null, roles: PARTNER_ROLES },
+        at: now,
+      });
+    }
+    return null;
+  });
+  return { view: await getReferral(deps, actor, replayOf ?? id), replayed: replayOf !== null };
+}
