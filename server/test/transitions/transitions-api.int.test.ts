@@ -22,6 +22,7 @@ import type {
 } from '../../src/domain/transitions/views.ts';
 import type { AcknowledgementPromise } from '../../src/domain/directory/service.ts';
 import { ackDeadline } from '../../src/domain/transitions/ack-deadline.ts';
+import { pdfText, squash } from '../../src/integrations/pdf/pdf-text.test-support.ts';
 import { skipReason } from '../harness/database.ts';
 import { PATIENT, tpoConsent } from '../consent/fixtures.ts';
 import { activeOrg, createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
@@ -348,6 +349,31 @@ describe.skipIf(skipReason)('transitions and referrals API', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('image/png');
     expect(file.rawPayload.equals(Buffer.from(png, 'base64'))).toBe(true);
+  });
+
+  it('prints the patient letter (Spanish) and the partner letter with the §2.32 statement', async () => {
+    const patientPdf = await navigator.request(
+      'GET',
+      `/api/v1/transitions/${transition.id}/packet.pdf?lang=es`,
+    );
+    expect(patientPdf.statusCode).toBe(200);
+    expect(patientPdf.headers['content-type']).toBe('application/pdf');
+    const letter = squash(await pdfText(patientPdf.rawPayload));
+    expect(letter).toContain(referral.service.name);
+    expect(letter).toMatch(/sábado, 28 de noviembre de 2026/i);
+    const partnerPdf = await navigator.request(
+      'GET',
+      `/api/v1/transitions/${transition.id}/packet.pdf?audience=partner&referral=${referral.id}`,
+    );
+    expect(partnerPdf.statusCode).toBe(200);
+    const partner = squash(await pdfText(partnerPdf.rawPayload));
+    expect(partner).toContain('42 CFR');
+    expect(partner).toContain(consentId);
+    expect(partner).toContain('16 mg daily');
+    // The partner cannot print the hospital's letters: the transition is the hospital's.
+    expect((await intake.request('GET', `/api/v1/transitions/${transition.id}/packet.pdf`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('reports attendance; the transition becomes linked', async () => {

@@ -9,8 +9,11 @@ import {
   createReferralInput,
   createTransitionInput,
   transitionWorklistQuery,
+  packetPdfQuery,
   updateTransitionInput,
 } from '../../app/transitions/schemas.ts';
+import { printHandoffLetter } from '../../app/transitions/print-handoff-letter.ts';
+import { sendDownload } from '../attachment.ts';
 import { sendReferral } from '../../app/transitions/send-referral.ts';
 import { updateTransition } from '../../app/transitions/update-transition.ts';
 import { actorOf } from '../auth.ts';
@@ -128,6 +131,25 @@ export function transitionRoutes(deps: Deps) {
           .header('Cache-Control', 'no-store')
           .send(view);
       },
+    );
+
+    app.get(
+      '/transitions/:id/packet.pdf',
+      {
+        schema: {
+          tags,
+          summary:
+            'Printable handoff letter: for the patient (where, when, what to bring, overdose basics) or for a partner without a system (en/es)',
+          params: idParams,
+          querystring: packetPdfQuery,
+        },
+      },
+      async (request, reply) =>
+        sendDownload(
+          reply,
+          'application/pdf',
+          await printHandoffLetter(deps, actorOf(request), request.params.id, request.query),
+        ),
     );
   };
 }
