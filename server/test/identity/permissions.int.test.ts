@@ -18,6 +18,7 @@ import { directoryProbes } from './matrix/directory-probes.ts';
 import { identityProbes } from './matrix/identity-probes.ts';
 import { partnershipProbes } from './matrix/partnership-probes.ts';
 import { patientProbes } from './matrix/patient-probes.ts';
+import { transitionProbes } from './matrix/transition-probes.ts';
 import type { MatrixContext, ProbeSpec } from './matrix/types.ts';
 
 let counter = 0;
@@ -42,6 +43,7 @@ describe.skipIf(skipReason)('authorization matrix', () => {
     directoryProbes(context),
     partnershipProbes(context),
     patientProbes(context),
+    transitionProbes(context),
   ];
   const probes = Object.assign({}, ...modules.map((m) => m.probes)) as Partial<Record<Action, ProbeSpec>>;
   beforeAll(async () => {

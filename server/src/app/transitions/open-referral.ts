@@ -4,15 +4,16 @@
  * gained by accepting) — so a revoked consent hides the referral from the partner at once. Everyone else,
  * a draft the partner has not been sent, and an unknown id all get the same "Referral not found" after the
  * same work; a third organization is never put to the decision point with the real patient (no ledger entry
- * for data it was not given).
+ * for data it was not given). The decision is asked for reading; a party whose role may not make the
+ * requested change is then refused with 403 (it may see the referral, so the refusal reveals nothing).
  */
 import { and, eq } from 'drizzle-orm';
 import { referrals } from '../../db/schema/index.ts';
-import type { Action } from '../../domain/identity/permissions.ts';
+import { grantedScope, type Action } from '../../domain/identity/permissions.ts';
 import type { Side } from '../../domain/transitions/referral-states.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/uuid.ts';
-import { requireMember } from '../authorize.ts';
+import { authorize, requireMember } from '../authorize.ts';
 import { openPatient, type OpenedPatient } from '../consent/open-patient.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { ReferralRow } from './transition-view.ts';
@@ -44,7 +45,7 @@ export async function openReferral(
         : undefined;
   try {
     const opened = await openPatient(deps, actor, side && referral ? referral.patientId : referralId, {
-      action: actions[side ?? 'receiver'],
+      action: 'patient.read',
       category: 'treatment',
       purpose: 'TREAT',
       channel: actor.via === 'api' ? 'api' : 'web',
@@ -53,6 +54,13 @@ export async function openReferral(
       requested: { entityType: 'referral', entityId: referralId },
     });
     if (!referral || !side) throw notFound('Referral');
+    // A party that may see the referral but whose role may not do this: forbidden (it knows the referral).
+    if (!grantedScope(member.roles, actions[side])) {
+      await authorize(deps, member, actions[side], {
+        what: 'Referral',
+        organizationId: member.organizationId,
+      });
+    }
     return { ...opened, referral, side };
   } catch (error) {
     if (error instanceof AppError && error.kind === 'not_found') throw notFound('Referral');

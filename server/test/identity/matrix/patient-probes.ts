@@ -3,15 +3,9 @@
  * (a hospital) and one in the other organization (a CBO), plus one in a third organization for emergency
  * access. Another organization's patient answers 404 for every role: no consent names the prober.
  */
-import { randomUUID } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
-import {
-  consentRecipients,
-  consents,
-  memberships,
-  organizations,
-  patients,
-} from '../../../src/db/schema/index.ts';
+import { organizations } from '../../../src/db/schema/index.ts';
+import { insertProbeConsent, insertProbePatient } from './probe-records.ts';
 import type { MatrixContext, ProbeModule } from './types.ts';
 
 export function patientProbes(ctx: MatrixContext): ProbeModule {
@@ -19,78 +13,9 @@ export function patientProbes(ctx: MatrixContext): ProbeModule {
   let third = '';
   let networkId = '';
 
-  async function insertPatient(holderOrgId: string): Promise<string> {
-    const t = ctx.app();
-    const now = t.clock.now();
-    const [member] = await t.deps.db
-      .select()
-      .from(memberships)
-      .where(eq(memberships.organizationId, holderOrgId))
-      .limit(1);
-    const id = randomUUID();
-    await t.deps.db.insert(patients).values({
-      networkId,
-      id,
-      holderOrgId,
-      givenName: 'Probe',
-      familyName: ctx.unique(),
-      nameKey: 'probe',
-      birthDate: '1990-01-01',
-      sex: 'unknown',
-      phones: [],
-      preferredLanguage: 'en',
-      part2: true,
-      createdBy: member?.userId ?? randomUUID(),
-      createdAt: now,
-      updatedAt: now,
-    });
-    return id;
-  }
-
+  const insertPatient = (holderOrgId: string) => insertProbePatient(ctx, networkId, holderOrgId);
   /** A stored, complete consent of the organization's patient naming the third organization. */
-  async function insertConsent(org: string): Promise<string> {
-    const t = ctx.app();
-    const patientId = patientOf[org] ?? '';
-    const [holder] = await t.deps.db.select().from(patients).where(eq(patients.id, patientId));
-    const id = randomUUID();
-    await t.deps.db.insert(consents).values({
-      networkId,
-      id,
-      patientId,
-      holderOrgId: org,
-      type: 'tpo',
-      information: 'probe',
-      categories: ['demographics'],
-      purposes: ['TREAT'],
-      purposeDescription: 'treatment',
-      revocationHow: 'in writing',
-      expiryEvent: 'end of treatment',
-      signatureMethod: 'typed',
-      signerName: 'Probe',
-      signerCapacity: 'patient',
-      signedOn: '2026-11-23',
-      redisclosureStatement: true,
-      refusalConsequences: 'none',
-      hipaaRedisclosureStatement: true,
-      programFundraises: false,
-      fundraisingOptOutStatement: false,
-      intermediary: false,
-      language: 'en',
-      noticeVersion: 'probe',
-      recordedBy: holder?.createdBy ?? randomUUID(),
-      recordedAt: t.clock.now(),
-    });
-    await t.deps.db.insert(consentRecipients).values({
-      networkId,
-      id: randomUUID(),
-      consentId: id,
-      patientId,
-      position: 0,
-      kind: 'organization',
-      organizationId: third,
-    });
-    return id;
-  }
+  const insertConsent = (org: string) => insertProbeConsent(ctx, networkId, patientOf[org] ?? '', third);
 
   return {
     async setup() {
