@@ -74,7 +74,7 @@ test('the interface speaks Spanish when asked, and remembers it', async ({ page 
 });
 
 /** The main bundle and each area's own file (mounted under the area's key, `web/src/i18n/index.ts`). */
-const AREAS = ['directory', 'imports', 'partnerships', 'patients'] as const;
+const AREAS = ['directory', 'imports', 'partnerships', 'patients', 'transitions'] as const;
 
 test('English and Spanish have the same keys, none empty, and label every vocabulary code', () => {
   const en = flatten(load('en'));

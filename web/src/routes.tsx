@@ -22,6 +22,8 @@ import { HomePage } from './pages/home/home-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PartnershipRoutes } from './pages/partnerships/partnership-routes.tsx';
 import { PatientRoutes } from './pages/patients/patient-routes.tsx';
+import { ReferralRoutes } from './pages/referrals/referral-routes.tsx';
+import { TransitionRoutes } from './pages/transitions/transition-routes.tsx';
 import { ADMIN_PERMISSIONS } from './vocabulary.ts';
 
 export function AppRoutes() {
@@ -40,7 +42,11 @@ export function AppRoutes() {
           <Route path="/directory/*" element={<DirectoryRoutes />} />
           <Route path="/partnerships/*" element={<PartnershipRoutes />} />
           <Route path="/patients/*" element={<PatientRoutes />} />
-          {AREAS.filter((area) => !['directory', 'partnerships', 'patients'].includes(area)).map((area) => (
+          <Route path="/transitions/*" element={<TransitionRoutes />} />
+          <Route path="/referrals/*" element={<ReferralRoutes />} />
+          {AREAS.filter(
+            (area) => !['directory', 'partnerships', 'patients', 'transitions'].includes(area),
+          ).map((area) => (
             <Route key={area} path={`/${area}`} element={<ComingSoonPage area={area} />} />
           ))}
           <Route path="/admin" element={<RequirePermission anyOf={ADMIN_PERMISSIONS} />}>

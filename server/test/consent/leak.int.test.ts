@@ -29,7 +29,7 @@ import { createUser } from '../../src/app/members/create-user.ts';
 import { createNetwork } from '../../src/app/network/create-network.ts';
 import { createOrganization } from '../../src/app/organizations/create-organization.ts';
 import { createOrganizationInput } from '../../src/app/organizations/schemas.ts';
-import { auditEvents, disclosures, organizations } from '../../src/db/schema/index.ts';
+import { auditEvents, disclosures, organizations, services } from '../../src/db/schema/index.ts';
 import { grantedScope } from '../../src/domain/identity/permissions.ts';
 import { isRole, type Role } from '../../src/domain/identity/vocabulary.ts';
 import { skipReason } from '../harness/database.ts';
@@ -49,6 +49,8 @@ import {
   ROUTES,
   type Secret,
   type Subject,
+  TRANSITION,
+  MESSAGE,
   V1,
   walked,
 } from './leak-routes.ts';
@@ -175,6 +177,9 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
     ['restriction id', real.restrictionId],
     ['list request id', real.listRequestId],
     ['consent recipient id', real.recipientId],
+    ['transition id', real.transitionId],
+    ['referral id', real.referralId],
+    ['message id', real.messageId],
   ];
 
   beforeAll(async () => {
@@ -254,6 +259,10 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
       restrictionId: '',
       listRequestId: '',
       recipientId: '',
+      transitionId: '',
+      referralId: '',
+      messageId: '',
+      serviceId: '',
       person: REAL,
     };
     for (const actor of ACTORS) {
@@ -273,6 +282,18 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
       const res = await c.request('POST', url, body);
       if (res.statusCode !== status) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
       return res.json<{ id: string; recipients?: Array<{ id: string; organizationId: string | null }> }>();
+    };
+    /** A transition with a referral to CBO A and a thread message with an attachment. */
+    const referralOf = async (c: TestClient, patientId: string) => {
+      const transition = await setup(c, `${V1}/transitions`, { ...TRANSITION, patientId }, 201);
+      const referral = await setup(
+        c,
+        `${V1}/transitions/${transition.id}/referrals`,
+        { serviceId: serviceOf(orgA) },
+        201,
+      );
+      const message = await setup(c, `${V1}/referrals/${referral.id}/messages`, MESSAGE, 201);
+      return { transitionId: transition.id, referralId: referral.id, messageId: message.id };
     };
     const subjectOf = async (person: Person): Promise<Subject> => {
       const patient = await setup(navigator, `${V1}/patients`, registration(person), 201);
@@ -307,7 +328,12 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
         201,
       );
       const recipientId = consent.recipients?.find((r) => r.organizationId === orgA)?.id ?? '';
+      const { transitionId, referralId, messageId } = await referralOf(navigator, patient.id);
       return {
+        transitionId,
+        referralId,
+        messageId,
+        serviceId: serviceOf(orgC),
         patientId: patient.id,
         consentId: consent.id,
         emergencyId: emergency.id,
@@ -317,6 +343,15 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
         person,
       };
     };
+    const partnerServices = await t.deps.db
+      .select({ id: services.id, organizationId: services.organizationId })
+      .from(services)
+      .where(eq(services.status, 'active'));
+    const serviceOf = (org: string) => {
+      const found = partnerServices.find((x) => x.organizationId === org);
+      if (!found) throw new Error('the demo CBO has no active service');
+      return found.id;
+    };
     real = await subjectOf(REAL);
     control = await subjectOf(CONTROL);
     const unknownIds = () => ({
@@ -325,9 +360,17 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
       emergencyId: randomUUID(),
       restrictionId: randomUUID(),
       listRequestId: randomUUID(),
+      transitionId: randomUUID(),
+      referralId: randomUUID(),
+      messageId: randomUUID(),
     });
-    unknown = { ...unknownIds(), recipientId: real.recipientId, person: MADE_UP };
-    controlUnknown = { ...unknownIds(), recipientId: control.recipientId, person: MADE_UP };
+    unknown = { ...unknownIds(), recipientId: real.recipientId, serviceId: real.serviceId, person: MADE_UP };
+    controlUnknown = {
+      ...unknownIds(),
+      recipientId: control.recipientId,
+      serviceId: control.serviceId,
+      person: MADE_UP,
+    };
   });
   afterAll(() => t.close());
 

@@ -22,7 +22,11 @@ export function AppFrame() {
   const showAdmin = ADMIN_PERMISSIONS.some((p) => access.can(p));
   const links = [
     { to: '/', label: t('nav.home') },
-    ...AREAS.map((area) => ({ to: `/${area}`, label: t(`areas.${area}.title`) })),
+    ...AREAS.flatMap((area) => [
+      { to: `/${area}`, label: t(`areas.${area}.title`) },
+      // The partner inbox sits beside the hospital's transitions.
+      ...(area === 'transitions' ? [{ to: '/referrals', label: t('transitions.nav.referrals') }] : []),
+    ]),
     ...(showAdmin ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];
   const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));

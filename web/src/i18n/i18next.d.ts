@@ -5,6 +5,7 @@ import type en from './en.json';
 import type importsEn from './imports.en.json';
 import type partnershipsEn from './partnerships.en.json';
 import type patientsEn from './patients.en.json';
+import type transitionsEn from './transitions.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -15,6 +16,7 @@ declare module 'i18next' {
         imports: typeof importsEn;
         partnerships: typeof partnershipsEn;
         patients: typeof patientsEn;
+        transitions: typeof transitionsEn;
       };
     };
   }

@@ -2,7 +2,7 @@
  * i18next setup: English and Spanish bundled, the choice persisted in localStorage, and the
  * document's `lang` attribute kept in step with the active language. Large areas keep their strings in
  * their own files (`directory.*.json`, `imports.*.json`, `partnerships.*.json`,
- * `patients.*.json`), mounted under the area's key.
+ * `patients.*.json`, `transitions.*.json`), mounted under the area's key.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -16,6 +16,8 @@ import partnershipsEn from './partnerships.en.json';
 import partnershipsEs from './partnerships.es.json';
 import patientsEn from './patients.en.json';
 import patientsEs from './patients.es.json';
+import transitionsEn from './transitions.en.json';
+import transitionsEs from './transitions.es.json';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -60,6 +62,7 @@ void i18n.use(initReactI18next).init({
         imports: importsEn,
         partnerships: partnershipsEn,
         patients: patientsEn,
+        transitions: transitionsEn,
       },
     },
     es: {
@@ -69,6 +72,7 @@ void i18n.use(initReactI18next).init({
         imports: importsEs,
         partnerships: partnershipsEs,
         patients: patientsEs,
+        transitions: transitionsEs,
       },
     },
   },

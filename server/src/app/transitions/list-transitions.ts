@@ -1,7 +1,8 @@
 /**
  * The hospital's worklist: its transitions (the team's, or those where the actor is on the care team), by
  * status and coverage-gap state, searchable by patient name, sorted and paged in SQL. The gap state is
- * computed from the stored coverage end and first booked appointment with the same rules as
+ * The default is the open caseload (what needs work); `status=all` includes linked and closed history. The gap
+ * state is computed from the stored coverage end and first booked appointment with the same rules as
  * `domain/transitions/gap-clock.ts` (the SQL below mirrors it; the row's `gap` is computed by the domain
  * function itself). Holder-only data: one audit event per page, listing nothing identifying.
  */
@@ -45,7 +46,15 @@ function gapFilter(gap: TransitionWorklistQuery['gap'], riskFrom: Date): SQL | u
   }
 }
 
-/** The earliest acknowledgement deadline among the transition's referrals still waiting for an answer. */
+/** The earliest acknowledgement deadline among referrals still waiting for an answer (a page's rows). */
+function nextAckDueOf(rows: readonly { status: string; ackDueAt: Date | null }[]): Date | null {
+  const due = rows
+    .filter((r) => WAITING_FOR_ANSWER.includes(r.status as ReferralStatus) && r.ackDueAt)
+    .map((r) => r.ackDueAt?.getTime() ?? Infinity);
+  return due.length > 0 ? new Date(Math.min(...due)) : null;
+}
+
+/** The same in SQL, for sorting by it (computed only for that sort). */
 const nextAckDue = sql<Date | null>`(select min(r.ack_due_at) from referral r
   where r.network_id = ${t.networkId} and r.transition_id = ${t.id}
     and r.status in (${sql.join(
@@ -101,7 +110,7 @@ export async function listTransitions(
           eq(t.clinicianMembershipId, member.membershipId),
         )
       : undefined,
-    query.status ? eq(t.status, query.status) : undefined,
+    query.status === 'all' ? undefined : eq(t.status, query.status),
     gapFilter(query.gap, riskFrom),
     ...words.map((w) => ilike(patients.nameKey, `%${w.replace(/[\\%_]/g, '\\$&')}%`)),
   );
@@ -110,7 +119,6 @@ export async function listTransitions(
       transition: t,
       givenName: patients.givenName,
       familyName: patients.familyName,
-      nextAckDue,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(t)
@@ -127,6 +135,7 @@ export async function listTransitions(
           transitionId: referrals.transitionId,
           receiverOrgId: referrals.receiverOrgId,
           status: referrals.status,
+          ackDueAt: referrals.ackDueAt,
         })
         .from(referrals)
         .where(and(eq(referrals.networkId, member.networkId), inArray(referrals.transitionId, ids)))
@@ -148,9 +157,10 @@ export async function listTransitions(
       details: { page: query.page, results: rows.length, scope: query.scope },
     }),
   );
-  const items = rows.map(({ transition: row, givenName, familyName, nextAckDue: due }): Row => {
+  const items = rows.map(({ transition: row, givenName, familyName }): Row => {
     const navigator = row.navigatorMembershipId ? navigators.get(row.navigatorMembershipId) : undefined;
-    const dueAt = due ? new Date(due) : null;
+    const mine = referralRows.filter((r) => r.transitionId === row.id);
+    const dueAt = nextAckDueOf(mine);
     return {
       id: row.id,
       patient: { id: row.patientId, name: `${givenName} ${familyName}` },
@@ -163,13 +173,11 @@ export async function listTransitions(
       gap: transitionGap(row, now),
       nextAckDueAt: dueAt?.toISOString() ?? null,
       ackOverdue: dueAt !== null && dueAt.getTime() < now.getTime(),
-      referrals: referralRows
-        .filter((r) => r.transitionId === row.id)
-        .map((r) => ({
-          id: r.id,
-          receiver: orgs.get(r.receiverOrgId) ?? '',
-          status: r.status as ReferralStatus,
-        })),
+      referrals: mine.map((r) => ({
+        id: r.id,
+        receiver: orgs.get(r.receiverOrgId) ?? '',
+        status: r.status as ReferralStatus,
+      })),
     };
   });
   return { items, total: rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };

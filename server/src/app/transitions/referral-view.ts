@@ -99,7 +99,7 @@ export async function referralView(db: Queryable, opened: OpenedReferral, now: D
         .filter((e) => e.side === 'receiver')
         .map((e) => people.get(e.actorMembershipId))
         .filter((p) => p !== undefined)
-        .map((p) => [p.membershipId, { name: p.name, role: 'partner_staff', email: p.email }]),
+        .map((p) => [p.membershipId, { name: p.name, role: p.roles[0] ?? 'cbo_intake', email: p.email }]),
     ).values(),
   ];
   const [transition] = await db
@@ -154,5 +154,6 @@ export async function referralView(db: Queryable, opened: OpenedReferral, now: D
     createdAt: referral.createdAt.toISOString(),
     updatedAt: referral.updatedAt.toISOString(),
     disclosure: opened.notice,
+    part2: opened.patient.part2,
   };
 }

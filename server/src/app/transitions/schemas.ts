@@ -120,7 +120,7 @@ export const updateTransitionInput = z
     careTeam: careTeamInput.optional(),
     careNeeds: z.array(z.enum(CARE_NEEDS)).max(CARE_NEEDS.length).optional(),
     moudPlan: moudPlanInput.nullable().optional(),
-    /** Close the transition without a link (with a note), or reopen it. */
+    /** Close the transition without a link, or reopen it. */
     status: z.enum(TRANSITION_STATUSES).optional(),
   })
   .superRefine(dischargeAfterAdmission);
@@ -180,7 +180,8 @@ export const TRANSITION_SORTS = ['gap', 'coverage_end', 'admitted', 'ack_due'] a
 export const transitionWorklistQuery = z.strictObject({
   /** mine: where I am on the care team · team: the whole organization's. */
   scope: z.enum(['mine', 'team']).default('team'),
-  status: z.enum(TRANSITION_STATUSES).optional(),
+  /** open (default: the caseload that needs work), linked, closed, or all. */
+  status: z.enum([...TRANSITION_STATUSES, 'all']).default('open'),
   gap: z.enum(['gap', 'at_risk', 'covered', 'pending', 'no_plan', 'linked', 'flagged']).optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(TRANSITION_SORTS).default('gap'),

@@ -161,6 +161,8 @@ export interface ReferralView extends ReferralSummary {
   updatedAt: string;
   /** The §2.32 notice when the reader is not the holder (the partner). */
   disclosure: DisclosureNotice | null;
+  /** The record is labelled as a Part 2 record (the holder is or may be a Part 2 program). */
+  part2: boolean;
 }
 
 export interface AttachmentView {

@@ -5,7 +5,7 @@
  * disclosures and restriction requests. An unknown patient and one the organization may not see look
  * the same: "not found" (P4, P21).
  */
-import { Alert, Anchor, Badge, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -21,6 +21,7 @@ import { EmergencyAccessForm } from './emergency-access-form.tsx';
 import { fullName, usePatientAccess, usePatientLabels } from './patient-labels.ts';
 import { usePatient } from './patient-queries.ts';
 import { RestrictionsSection } from './restrictions-section.tsx';
+import { useTransitionAccess } from '../transitions/transition-labels.ts';
 
 /** "Patient not found": the same for an unknown patient and one the organization may not see. */
 export function PatientNotFound({ error, emergencyFor }: { error: unknown; emergencyFor?: string }) {
@@ -52,6 +53,7 @@ export function PatientPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const access = usePatientAccess();
+  const canStartTransition = useTransitionAccess().canManage;
   const patient = usePatient(id, params.get('purpose') === 'ETREAT' ? 'ETREAT' : undefined);
   if (patient.isPending) return <Loader aria-label={t('common.loading')} />;
   if (patient.isError) return <PatientNotFound error={patient.error} emergencyFor={id} />;
@@ -62,7 +64,20 @@ export function PatientPage() {
       <Anchor component={Link} to="/patients" size="sm">
         {t('patients.page.back')}
       </Anchor>
-      <PageTitle actions={<AccessBadge access={p.access} />}>{fullName(p)}</PageTitle>
+      <PageTitle
+        actions={
+          <Group gap="sm">
+            <AccessBadge access={p.access} />
+            {holder && canStartTransition ? (
+              <Button component={Link} to={`/transitions/new?patient=${encodeURIComponent(p.id)}`}>
+                {t('transitions.start')}
+              </Button>
+            ) : null}
+          </Group>
+        }
+      >
+        {fullName(p)}
+      </PageTitle>
       {!holder && p.disclosure ? (
         <DisclosureBanner notice={p.disclosure} organizationName={p.holderOrganizationName} part2={p.part2} />
       ) : null}
