@@ -54,7 +54,14 @@ export interface SessionBody {
 
 export const START = '2026-11-23T15:00:00.000Z';
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A test app on a fresh database with the demo network. The demo's 18-month transition history is left out
+ * unless `history` is asked for (it costs seconds per database and most tests do not read it).
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { history?: boolean } = {},
+): Promise<TestApp> {
   const test = await openTestDatabase();
   const clock = manualClock(START);
   const logs: string[] = [];
@@ -77,7 +84,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     secretKey: randomBytes(32),
     log: createLogger('info', sink),
   };
-  await seedDemoNetwork(deps);
+  await seedDemoNetwork(deps, { history: options.history ?? false });
   const app = await buildApp(deps);
   await app.ready();
 

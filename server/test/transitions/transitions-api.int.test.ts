@@ -73,7 +73,8 @@ describe.skipIf(skipReason)('transitions and referrals API', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // With the demo's 18-month history: the worklists and the inbox must find this patient among it.
+    t = await createTestApp({}, { history: true });
     navigator = await t.login('navigator@demo.handoff.test');
     intake = await t.login('intake@demo.handoff.test');
     partnerOrg = activeOrg(intake);

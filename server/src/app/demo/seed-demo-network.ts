@@ -1,7 +1,8 @@
 /**
  * Writes the generated demo network (Greater Cleveland: health systems, hospitals, CBOs, sites,
- * staff, memberships, the directory's services, the partnerships, and patients with consents) into the database in one
- * transaction, with one `demo.seed` audit event.
+ * staff, memberships, the directory's services, the partnerships, patients with consents, and 18 months of
+ * transitions with their referrals and outcomes) into the database in one transaction, with one `demo.seed`
+ * audit event.
  * Idempotent: when a network with the demo slug exists, nothing is written. Every demo user shares
  * the published password `DEMO_PASSWORD`; the demo is for trying Handoff out, never for real data.
  */
@@ -17,6 +18,7 @@ import { seedDemoPartnerships } from './seed-demo-partnerships.ts';
 import { seedDemoPatients } from './seed-demo-patients.ts';
 import { part2Texts } from '../consent/part2-texts-source.ts';
 import { seedDemoServices } from './seed-demo-services.ts';
+import { seedDemoTransitions } from './seed-demo-transitions.ts';
 
 /** The password of every demo user (published in the README and printed at first start). */
 export const DEMO_PASSWORD = 'handoff-demo-2026';
@@ -47,7 +49,16 @@ async function countNetwork(
   return { organizations: orgs?.n ?? 0, users: people?.n ?? 0 };
 }
 
-export async function seedDemoNetwork(deps: Deps, options: { seed?: number } = {}): Promise<DemoSeedResult> {
+export interface DemoSeedOptions {
+  seed?: number;
+  /**
+   * The 18 months of transitions and referrals (default true). Integration tests that do not look at the
+   * history leave it out: it costs seconds per test database.
+   */
+  history?: boolean;
+}
+
+export async function seedDemoNetwork(deps: Deps, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
   const demo = generateDemoNetwork(options.seed ?? 1);
   const logins = demo.logins.map((l) => ({
     email: l.email,
@@ -108,6 +119,10 @@ export async function seedDemoNetwork(deps: Deps, options: { seed?: number } = {
     const serviceCount = await seedDemoServices(tx, demo, now);
     const partnershipCount = await seedDemoPartnerships(tx, demo, now);
     const patientCount = await seedDemoPatients(tx, demo, now, noticeVersion);
+    const history =
+      options.history === false
+        ? { patients: 0, transitions: 0, referrals: 0 }
+        : await seedDemoTransitions(tx, demo, now, noticeVersion);
     await appendAuditEvent(tx, operatorActor('system'), now, {
       action: 'demo.seed',
       networkId: demo.network.id,
@@ -118,7 +133,9 @@ export async function seedDemoNetwork(deps: Deps, options: { seed?: number } = {
         users: demo.users.length,
         services: serviceCount,
         partnerships: partnershipCount,
-        patients: patientCount,
+        patients: patientCount + history.patients,
+        transitions: history.transitions,
+        referrals: history.referrals,
       },
     });
     return {

@@ -5,7 +5,7 @@
  * each one is put to the decision point like a single read; what is permitted is written to the
  * disclosure ledger, what is not is simply absent — no count, no "hidden" marker (P21).
  */
-import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   consentRecipients,
   emergencyAccesses,
@@ -78,6 +78,8 @@ export async function searchPatients(
           .select({ id: patients.id })
           .from(patients)
           .where(and(...filters, inArray(patients.id, shared), words.length ? and(...nameMatch) : undefined))
+          // Most recently registered first: the unsearched list shows the newest shared patients.
+          .orderBy(desc(patients.createdAt))
           .limit(query.limit);
   const facts = await loadAccessFacts(
     deps.db,

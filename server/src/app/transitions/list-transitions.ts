@@ -21,11 +21,12 @@ import type { TransitionWorklistQuery } from './schemas.ts';
 import { transitionGap } from './transition-view.ts';
 
 const t = transitions;
-const notLinked = sql`${t.status} <> 'linked'`;
+/** The gap clock flags only the open caseload: a linked transition's clock stopped, a closed one ended. */
+const isOpen = eq(t.status, 'open');
 
 function gapFilter(gap: TransitionWorklistQuery['gap'], riskFrom: Date): SQL | undefined {
-  const gapSql = and(notLinked, sql`${t.firstAppointmentAt} > ${t.coverageEnd}`);
-  const atRisk = and(notLinked, isNull(t.firstAppointmentAt), sql`${t.coverageEnd} <= ${riskFrom}`);
+  const gapSql = and(isOpen, sql`${t.firstAppointmentAt} > ${t.coverageEnd}`);
+  const atRisk = and(isOpen, isNull(t.firstAppointmentAt), sql`${t.coverageEnd} <= ${riskFrom}`);
   switch (gap) {
     case undefined:
       return undefined;
@@ -38,11 +39,11 @@ function gapFilter(gap: TransitionWorklistQuery['gap'], riskFrom: Date): SQL | u
     case 'flagged':
       return or(gapSql, atRisk);
     case 'covered':
-      return and(notLinked, sql`${t.firstAppointmentAt} <= ${t.coverageEnd}`);
+      return and(isOpen, sql`${t.firstAppointmentAt} <= ${t.coverageEnd}`);
     case 'pending':
-      return and(notLinked, isNull(t.firstAppointmentAt), sql`${t.coverageEnd} > ${riskFrom}`);
+      return and(isOpen, isNull(t.firstAppointmentAt), sql`${t.coverageEnd} > ${riskFrom}`);
     case 'no_plan':
-      return and(notLinked, isNull(t.coverageEnd));
+      return and(isOpen, isNull(t.coverageEnd));
   }
 }
 
@@ -67,8 +68,8 @@ function orderOf(sort: TransitionWorklistQuery['sort'], riskFrom: Date): SQL[] {
     case 'gap': {
       // Gaps first (largest first), then at risk (soonest coverage end first), then everything else.
       const rank = sql`case
-        when ${t.status} <> 'linked' and ${t.firstAppointmentAt} > ${t.coverageEnd} then 0
-        when ${t.status} <> 'linked' and ${t.firstAppointmentAt} is null and ${t.coverageEnd} <= ${riskFrom} then 1
+        when ${t.status} = 'open' and ${t.firstAppointmentAt} > ${t.coverageEnd} then 0
+        when ${t.status} = 'open' and ${t.firstAppointmentAt} is null and ${t.coverageEnd} <= ${riskFrom} then 1
         when ${t.status} = 'open' then 2 else 3 end`;
       const gapLength = sql`(${t.firstAppointmentAt} - ${t.coverageEnd})`;
       return [

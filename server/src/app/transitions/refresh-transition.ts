@@ -1,13 +1,14 @@
 /**
  * Keeps a transition's derived columns true inside the writing transaction: coverage end (from the plan and
  * the discharge), the first booked appointment (earliest `scheduled` referral), the status (`linked` once a
- * referral's first visit was attended; back to `open` if that was entered in error), and the handoff packet
+ * referral's first visit was attended, even if it failed later; back to `open` if that referral was entered in
+ * error), and the handoff packet
  * version (a new immutable version whenever what a partner sees changes). Call it after every change to a
  * transition or its referrals, with the transition row locked (`lockTransition`).
  */
-import { and, desc, eq, inArray, min } from 'drizzle-orm';
+import { and, desc, eq, inArray, min, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { handoffPackets, referrals, transitions } from '../../db/schema/index.ts';
+import { handoffPackets, referralEvents, referrals, transitions } from '../../db/schema/index.ts';
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import { coverageEnd, type MoudPlan } from '../../domain/transitions/coverage.ts';
 import { BOOKED, LINKED } from '../../domain/transitions/referral-states.ts';
@@ -93,10 +94,18 @@ export async function refreshTransition(
     .select({ first: min(referrals.appointmentAt) })
     .from(referrals)
     .where(and(where, inArray(referrals.status, [...BOOKED])));
+  // Linked once any referral's first visit was attended — a later failure does not undo the link; a
+  // referral entered in error does not count.
   const linked = await tx
     .select({ id: referrals.id })
     .from(referrals)
-    .where(and(where, inArray(referrals.status, [...LINKED])))
+    .innerJoin(
+      referralEvents,
+      and(eq(referralEvents.networkId, referrals.networkId), eq(referralEvents.referralId, referrals.id)),
+    )
+    .where(
+      and(where, ne(referrals.status, 'entered_in_error'), inArray(referralEvents.toStatus, [...LINKED])),
+    )
     .limit(1);
   const status = linked.length > 0 ? 'linked' : row.status === 'linked' ? 'open' : row.status;
   const derived = { ...row, coverageEnd: end, firstAppointmentAt: booked?.first ?? null, status };

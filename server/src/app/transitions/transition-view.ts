@@ -41,6 +41,7 @@ export const transitionGap = (row: TransitionRow, now: Date): GapClockView =>
       coverageEnd: row.coverageEnd,
       firstAppointmentAt: row.firstAppointmentAt,
       linked: row.status === 'linked',
+      closed: row.status === 'closed',
       now,
     }),
   );

@@ -15,12 +15,12 @@
  */
 import type { AcknowledgementPromise } from '../directory/service.ts';
 import {
-  createZoneClock,
   DAY_MS,
   formatLocalDate,
   MINUTE_MS,
   startOfWallDay,
   wallWeekdayIndex,
+  ZoneClocks,
 } from '../directory/zoned-time.ts';
 import type { Urgency } from './vocabulary.ts';
 
@@ -67,7 +67,10 @@ function deadlineFor(promise: AcknowledgementPromise, input: AckDeadlineInput): 
 
 function businessDeadline(promise: AcknowledgementPromise, input: AckDeadlineInput): Date {
   const sent = input.sentAt.getTime();
-  const clock = createZoneClock(input.timeZone, sent - DAY_MS, sent + (MAX_WALK_DAYS + 2) * DAY_MS);
+  // Only two conversions are needed (the sending instant to local time, the local deadline back): a clock
+  // around the sending day, shared with other deadlines of that day (building one asks Intl a few dozen
+  // times); later instants it converts through Intl, still correct.
+  const clock = new ZoneClocks(sent - DAY_MS, sent + DAY_MS).get(input.timeZone);
   const toWall = (ms: number) => (clock ? clock.toWall(ms) : ms);
   const toInstant = (wall: number) => new Date(clock ? clock.toInstant(wall, 'earlier') : wall);
   const holidays = new Set(input.holidays);

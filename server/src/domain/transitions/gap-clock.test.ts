@@ -200,4 +200,16 @@ describe('gapClock: linked and no plan', () => {
       }),
     ).toMatchObject({ state: 'no_plan', gapHours: 0 });
   });
+
+  it('stops for a transition closed without a link, whatever the coverage', () => {
+    expect(
+      gapClock({
+        coverageEnd: new Date('2026-03-01T05:00:00Z'),
+        firstAppointmentAt: null,
+        linked: false,
+        closed: true,
+        now: new Date('2026-03-20T12:00:00Z'),
+      }),
+    ).toMatchObject({ state: 'closed', gapHours: 0 });
+  });
 });

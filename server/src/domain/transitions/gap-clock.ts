@@ -1,6 +1,7 @@
 /**
  * The coverage-gap clock (issue 5): for a transition, coverage end versus the first booked appointment.
  * - `linked`: a first visit was attended — the clock has stopped.
+ * - `closed`: the transition ended without a link — the clock has stopped too.
  * - `gap`: the first booked appointment is after coverage end; `gapHours` is how long the patient is
  *   without medication (rounded up to whole hours: a 30-minute gap is still a gap).
  * - `at_risk`: no appointment is booked and coverage ends within 24 hours (or has already ended; then
@@ -9,7 +10,7 @@
  * - `pending`: no appointment yet, more than 24 hours of coverage left.
  * - `no_plan`: no coverage end can be computed (no MOUD plan, no last dose, no supply) — never "covered".
  */
-export type GapState = 'linked' | 'gap' | 'at_risk' | 'covered' | 'pending' | 'no_plan';
+export type GapState = 'linked' | 'closed' | 'gap' | 'at_risk' | 'covered' | 'pending' | 'no_plan';
 
 export interface GapClock {
   state: GapState;
@@ -26,11 +27,14 @@ export function gapClock(input: {
   coverageEnd: Date | null;
   firstAppointmentAt: Date | null;
   linked: boolean;
+  /** The transition was closed without a link. */
+  closed?: boolean;
   now: Date;
 }): GapClock {
   const { coverageEnd, firstAppointmentAt, now } = input;
   const base = { coverageEnd, firstAppointmentAt, gapHours: 0 };
   if (input.linked) return { ...base, state: 'linked' };
+  if (input.closed) return { ...base, state: 'closed' };
   if (!coverageEnd) return { ...base, state: 'no_plan' };
   if (firstAppointmentAt) {
     const late = firstAppointmentAt.getTime() - coverageEnd.getTime();

@@ -65,6 +65,7 @@ export const GAP_COLORS: Record<GapClockView['state'], string> = {
   pending: 'blue',
   no_plan: 'gray',
   linked: 'indigo',
+  closed: 'gray',
 };
 
 export const REFERRAL_COLORS: Record<ReferralStatus, string> = {
