@@ -115,7 +115,15 @@ export type TransitionWorklistQuery = Paged<z.input<typeof transitionWorklistQue
 export type ReferralInboxQuery = Paged<z.input<typeof referralInboxQuery>>;
 
 export const GAP_FILTERS = ['gap', 'at_risk', 'covered', 'pending', 'no_plan', 'linked', 'flagged'] as const;
-export const GAP_STATES: readonly GapState[] = ['gap', 'at_risk', 'covered', 'pending', 'no_plan', 'linked', 'closed'];
+export const GAP_STATES: readonly GapState[] = [
+  'gap',
+  'at_risk',
+  'covered',
+  'pending',
+  'no_plan',
+  'linked',
+  'closed',
+];
 export const TRANSITION_SORTS = ['gap', 'coverage_end', 'admitted', 'ack_due'] as const;
 export const INBOX_SORTS = ['urgency', 'ack_due', 'sent', 'appointment'] as const;
 
