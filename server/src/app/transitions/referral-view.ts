@@ -31,7 +31,11 @@ async function mayShowDemographics(db: Queryable, opened: OpenedReferral): Promi
   return consent?.categories.includes('demographics') ?? false;
 }
 
-async function packetOf(db: Queryable, opened: OpenedReferral): Promise<PacketView | null> {
+async function packetOf(
+  db: Queryable,
+  opened: OpenedReferral,
+  identified: boolean,
+): Promise<PacketView | null> {
   const { referral, patient } = opened;
   const [packet] = await db
     .select()
@@ -45,7 +49,7 @@ async function packetOf(db: Queryable, opened: OpenedReferral): Promise<PacketVi
     .orderBy(desc(handoffPackets.version))
     .limit(1);
   if (!packet) return null;
-  const identity = (await mayShowDemographics(db, opened))
+  const identity = identified
     ? {
         name: `${patient.givenName} ${patient.familyName}`,
         birthDate: patient.birthDate,
@@ -129,6 +133,7 @@ export async function referralView(db: Queryable, opened: OpenedReferral, now: D
       ),
     );
   const status = referral.status as ReferralStatus;
+  const identified = side === 'sender' || (await mayShowDemographics(db, opened));
   return {
     ...summary,
     transitionId: referral.transitionId,
@@ -136,17 +141,14 @@ export async function referralView(db: Queryable, opened: OpenedReferral, now: D
     sender: { id: referral.senderOrgId, name: orgs.get(referral.senderOrgId) ?? '' },
     patient: {
       id: referral.patientId,
-      name:
-        side === 'sender' || (await mayShowDemographics(db, opened))
-          ? `${opened.patient.givenName} ${opened.patient.familyName}`
-          : null,
+      name: identified ? `${opened.patient.givenName} ${opened.patient.familyName}` : null,
     },
     taskStatus: STANDARD_STATUS[status].task,
     businessStatus: STANDARD_STATUS[status].business,
     acknowledgedAt: referral.acknowledgedAt?.toISOString() ?? null,
     allowedMoves: allowedMoves(status, side),
     consentId: referral.consentId,
-    packet: await packetOf(db, opened),
+    packet: await packetOf(db, opened, identified),
     receiverContacts,
     gap: transitionGap(transition, now),
     history,
