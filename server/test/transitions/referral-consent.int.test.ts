@@ -1,0 +1,170 @@
+/**
+ * What the consent decides around a referral, beyond the main journey: a consent that covers treatment but
+ * not demographics shows the partner the plan without saying who the patient is; a draft is invisible to the
+ * partner (the same 404 as an unknown id) and sending it later asks the consent again; a partner cannot
+ * revive a referral the hospital cancelled.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { services } from '../../src/db/schema/index.ts';
+import type { InboxRow, Page, ReferralView } from '../../src/domain/transitions/views.ts';
+import { PATIENT, tpoConsent } from '../consent/fixtures.ts';
+import { skipReason } from '../harness/database.ts';
+import { activeOrg, createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
+
+const UNKNOWN = '0b7c1c4e-0000-4000-8000-000000000000';
+
+describe.skipIf(skipReason)('referrals and the consent behind them', () => {
+  let t: TestApp;
+  let navigator: TestClient;
+  let intake: TestClient;
+  let serviceId: string;
+  let partnerOrg: string;
+
+  const json = async <T>(
+    c: TestClient,
+    method: string,
+    url: string,
+    body?: unknown,
+    status = 200,
+    headers?: Record<string, string>,
+  ) => {
+    const res = await c.request(method, url, body, headers);
+    expect(res.statusCode, res.body).toBe(status);
+    return { body: res.json<T>(), etag: String(res.headers.etag) };
+  };
+  /** A registered patient with a consent naming the partner for the given categories, and a transition. */
+  const transitionFor = async (mrn: string, categories: string[]) => {
+    const patient = await json<{ id: string }>(
+      navigator,
+      'POST',
+      '/api/v1/patients',
+      { ...PATIENT, mrn, givenName: `Pat${mrn}`, confirmNotDuplicate: true },
+      201,
+    );
+    const consent = await json<{ id: string }>(
+      navigator,
+      'POST',
+      `/api/v1/patients/${patient.body.id}/consents`,
+      tpoConsent([partnerOrg], { categories }),
+      201,
+    );
+    const transition = await json<{ id: string }>(
+      navigator,
+      'POST',
+      '/api/v1/transitions',
+      {
+        patientId: patient.body.id,
+        encounterType: 'inpatient',
+        admittedAt: START,
+        oudIdentifiedBy: 'screening',
+      },
+      201,
+    );
+    return { patientId: patient.body.id, consentId: consent.body.id, transitionId: transition.body.id };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    navigator = await t.login('navigator@demo.handoff.test');
+    intake = await t.login('intake@demo.handoff.test');
+    partnerOrg = activeOrg(intake);
+    const [service] = await t.deps.db
+      .select()
+      .from(services)
+      .where(and(eq(services.organizationId, partnerOrg), eq(services.status, 'active')));
+    if (!service) throw new Error('the well-known OBOT has no active service');
+    serviceId = service.id;
+  });
+  afterAll(() => t.close());
+
+  it('shows the plan but not who the patient is when the consent covers treatment only', async () => {
+    const { transitionId } = await transitionFor('C-1', ['treatment']);
+    const sent = await json<ReferralView>(
+      navigator,
+      'POST',
+      `/api/v1/transitions/${transitionId}/referrals`,
+      { serviceId },
+      201,
+    );
+    const seen = await json<ReferralView>(intake, 'GET', `/api/v1/referrals/${sent.body.id}`);
+    expect(seen.body.patient.name).toBeNull();
+    expect(seen.body.packet).toMatchObject({ patient: null, encounterType: 'inpatient' });
+    expect(JSON.stringify(seen.body)).not.toContain('PatC-1');
+    const inbox = await json<Page<InboxRow>>(intake, 'GET', '/api/v1/referrals?box=inbox&sort=sent');
+    const row = inbox.body.items.find((i) => i.id === sent.body.id);
+    expect(row?.patient.name).toBeNull();
+    // The hospital, holding the record, sees the name.
+    const own = await json<ReferralView>(navigator, 'GET', `/api/v1/referrals/${sent.body.id}`);
+    expect(own.body.patient.name).toBe('PatC-1 Delgado-Test');
+  });
+
+  it('keeps a draft from the partner and asks the consent again when it is sent', async () => {
+    const { transitionId, consentId } = await transitionFor('C-2', ['demographics', 'treatment']);
+    const draft = await json<ReferralView>(
+      navigator,
+      'POST',
+      `/api/v1/transitions/${transitionId}/referrals`,
+      { serviceId, send: false },
+      201,
+    );
+    expect(draft.body).toMatchObject({ status: 'draft', sentAt: null, ackDueAt: null });
+    const hidden = await intake.request('GET', `/api/v1/referrals/${draft.body.id}`);
+    const unknown = await intake.request('GET', `/api/v1/referrals/${UNKNOWN}`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json<{ detail: string }>().detail).toBe(unknown.json<{ detail: string }>().detail);
+    await json(navigator, 'POST', `/api/v1/consents/${consentId}/revoke`, {
+      writtenRequest: { method: 'letter', receivedOn: '2026-11-23' },
+    });
+    const send = await navigator.request(
+      'POST',
+      `/api/v1/referrals/${draft.body.id}/status`,
+      { status: 'sent' },
+      { 'if-match': draft.etag },
+    );
+    expect(send.statusCode).toBe(422);
+    expect(send.json<{ type: string }>().type).toMatch(/no-consent$/);
+    const still = await json<ReferralView>(navigator, 'GET', `/api/v1/referrals/${draft.body.id}`);
+    expect(still.body.status).toBe('draft');
+  });
+
+  it('lets only the hospital reopen a referral it cancelled', async () => {
+    const { transitionId } = await transitionFor('C-3', ['demographics', 'treatment']);
+    const sent = await json<ReferralView>(
+      navigator,
+      'POST',
+      `/api/v1/transitions/${transitionId}/referrals`,
+      { serviceId },
+      201,
+    );
+    const cancelled = await json<ReferralView>(
+      navigator,
+      'POST',
+      `/api/v1/referrals/${sent.body.id}/status`,
+      {
+        status: 'cancelled',
+        reason: { code: 'patient_declined', text: 'Wants to wait' },
+      },
+      200,
+      { 'if-match': sent.etag },
+    );
+    const reopen = await intake.request(
+      'POST',
+      `/api/v1/referrals/${sent.body.id}/status`,
+      { status: 'sent', note: 'We can take her' },
+      { 'if-match': cancelled.etag },
+    );
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json<{ allowed: string[] }>().allowed).toEqual([]);
+    const back = await json<ReferralView>(
+      navigator,
+      'POST',
+      `/api/v1/referrals/${sent.body.id}/status`,
+      { status: 'sent', note: 'She changed her mind' },
+      200,
+      { 'if-match': cancelled.etag },
+    );
+    expect(back.body.status).toBe('sent');
+    expect(back.body.history.map((h) => h.to)).toEqual(['sent', 'cancelled', 'sent']);
+  });
+});
