@@ -17,7 +17,8 @@ import { DEMO_CONSENT_CATEGORIES, generateDemoPatients } from '../../domain/demo
 import { generateDemoPartnerships } from '../../domain/demo/partnerships.ts';
 import type { DemoNetwork } from '../../domain/demo/types.ts';
 
-const CONSENT_TEXT = {
+/** The fixed text of every demo consent: a single TPO consent naming the partners (the transitions' too). */
+export const CONSENT_TEXT = {
   type: 'tpo',
   information:
     'My referral packet: contact details, medication for opioid use disorder, appointments and follow-up',

@@ -23,25 +23,7 @@ import { consentProblems } from '../../domain/consent/validate-consent.ts';
 import { DEMO_CONSENT_CATEGORIES } from '../../domain/demo/patients.ts';
 import { generateDemoTransitions } from '../../domain/demo/transitions.ts';
 import type { DemoNetwork } from '../../domain/demo/types.ts';
-
-/** The consent the navigator records before the first referral: a single TPO consent naming the partners. */
-const CONSENT_TEXT = {
-  type: 'tpo',
-  information:
-    'My referral packet: contact details, medication for opioid use disorder, appointments and follow-up',
-  purposes: ['TREAT', 'HPAYMT', 'HOPERAT'],
-  purposeDescription: 'For treatment, payment, and health care operations',
-  revocationHow: 'Tell the program in writing: a letter, or the revocation form the navigator gives you',
-  signatureMethod: 'typed',
-  signerCapacity: 'patient',
-  redisclosureStatement: true,
-  refusalConsequences:
-    'You will still get treatment. Without this consent we cannot send your referral to the partner.',
-  hipaaRedisclosureStatement: true,
-  programFundraises: false,
-  fundraisingOptOutStatement: false,
-  intermediary: false,
-} as const;
+import { CONSENT_TEXT } from './seed-demo-patients.ts';
 
 export interface DemoTransitionCounts {
   patients: number;
