@@ -9,9 +9,12 @@ import { disclosures } from '../../db/schema/index.ts';
 import type { AccessDecision } from '../../domain/consent/decide.ts';
 import type { DataCategory, RequestPurpose } from '../../domain/consent/vocabulary.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import type { MemberActor } from '../context.ts';
+import type { Actor, MemberActor } from '../context.ts';
 
 export type DisclosureChannel = 'web' | 'api' | 'pdf';
+
+/** The channel a request arrives on (ledger): an API token is `api`, a browser session `web`. */
+export const channelOf = (actor: Actor): DisclosureChannel => (actor.via === 'api' ? 'api' : 'web');
 
 export interface DisclosureInput {
   patientId: string;

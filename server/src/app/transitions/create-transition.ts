@@ -4,12 +4,12 @@
  * transaction; an `Idempotency-Key` retry answers the first transition instead of creating a second.
  */
 import { randomUUID } from 'node:crypto';
-import { organizations, transitions } from '../../db/schema/index.ts';
+import { transitions } from '../../db/schema/index.ts';
 import type { TransitionView } from '../../domain/transitions/views.ts';
-import { eq, and } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { openPatient } from '../consent/open-patient.ts';
 import type { Actor, Deps } from '../context.ts';
+import { channelOf } from '../consent/record-disclosure.ts';
 import { claimIdempotencyKey, type IdempotencyRequest } from '../idempotency/claim-idempotency-key.ts';
 import { checkCareTeam } from './care-team.ts';
 import { getTransition } from './get-transition.ts';
@@ -28,17 +28,13 @@ export async function createTransition(
     action: 'transition.manage',
     category: 'treatment',
     purpose: 'TREAT',
-    channel: actor.via === 'api' ? 'api' : 'web',
+    channel: channelOf(actor),
     description: 'Transition',
     holderOnly: true,
   });
   await checkCareTeam(deps.db, member, input.careTeam);
   const now = deps.clock.now();
   const id = randomUUID();
-  const [hospital] = await deps.db
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(and(eq(organizations.networkId, member.networkId), eq(organizations.id, member.organizationId)));
   const replayOf = await deps.db.transaction(async (tx) => {
     const claim = await claimIdempotencyKey(tx, member, idempotency, id, now);
     if (claim.replayOf) return claim.replayOf;
@@ -67,7 +63,6 @@ export async function createTransition(
     if (!row) throw new Error('transition vanished');
     await refreshTransition(tx, row, {
       timeZone: timezone,
-      hospitalName: hospital?.name ?? '',
       userId: member.userId,
       now,
     });

@@ -10,13 +10,7 @@
  */
 import { and, eq, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import {
-  organizations,
-  referralEvents,
-  referrals,
-  services,
-  treatingRelationships,
-} from '../../db/schema/index.ts';
+import { referralEvents, referrals, services, treatingRelationships } from '../../db/schema/index.ts';
 import type { AcknowledgementPromise } from '../../domain/directory/service.ts';
 import { ackDeadline } from '../../domain/transitions/ack-deadline.ts';
 import { checkMove, type Requirement } from '../../domain/transitions/referral-states.ts';
@@ -124,13 +118,8 @@ export async function moveReferral(
     const row = await lockTransition(tx, member.networkId, referral.transitionId);
     if (!row) throw new Error('transition vanished');
     const changed = await writeMove(tx, opened, expectedVersion, input, now, consentId);
-    const [hospital] = await tx
-      .select({ name: organizations.name })
-      .from(organizations)
-      .where(and(eq(organizations.networkId, member.networkId), eq(organizations.id, row.hospitalOrgId)));
     await refreshTransition(tx, row, {
       timeZone: timezone,
-      hospitalName: hospital?.name ?? '',
       userId: member.userId,
       now,
     });

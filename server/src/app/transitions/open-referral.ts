@@ -16,6 +16,7 @@ import { isUuid } from '../../lib/uuid.ts';
 import { authorize, requireMember } from '../authorize.ts';
 import { openPatient, type OpenedPatient } from '../consent/open-patient.ts';
 import type { Actor, Deps } from '../context.ts';
+import { channelOf } from '../consent/record-disclosure.ts';
 import type { ReferralRow } from './transition-view.ts';
 
 export interface OpenedReferral extends OpenedPatient {
@@ -48,7 +49,7 @@ export async function openReferral(
       action: 'patient.read',
       category: 'treatment',
       purpose: 'TREAT',
-      channel: actor.via === 'api' ? 'api' : 'web',
+      channel: channelOf(actor),
       description,
       holderOnly: side === 'sender',
       requested: { entityType: 'referral', entityId: referralId },

@@ -11,6 +11,7 @@ import { isUuid } from '../../lib/uuid.ts';
 import { requireMember } from '../authorize.ts';
 import { openPatient, type OpenedPatient } from '../consent/open-patient.ts';
 import type { Actor, Deps } from '../context.ts';
+import { channelOf } from '../consent/record-disclosure.ts';
 import type { TransitionRow } from './refresh-transition.ts';
 
 export async function openTransition(
@@ -32,7 +33,7 @@ export async function openTransition(
       action,
       category: 'treatment',
       purpose: 'TREAT',
-      channel: actor.via === 'api' ? 'api' : 'web',
+      channel: channelOf(actor),
       description,
       holderOnly: true,
       requested: { entityType: 'transition', entityId: transitionId },

@@ -8,7 +8,13 @@
  */
 import { and, desc, eq, inArray, min, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { handoffPackets, referralEvents, referrals, transitions } from '../../db/schema/index.ts';
+import {
+  handoffPackets,
+  organizations,
+  referralEvents,
+  referrals,
+  transitions,
+} from '../../db/schema/index.ts';
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import { coverageEnd, type MoudPlan } from '../../domain/transitions/coverage.ts';
 import { BOOKED, LINKED } from '../../domain/transitions/referral-states.ts';
@@ -52,7 +58,11 @@ export async function lockTransition(
   return row;
 }
 
-async function packetContent(tx: Tx, row: TransitionRow, hospitalName: string): Promise<PacketContent> {
+async function packetContent(tx: Tx, row: TransitionRow): Promise<PacketContent> {
+  const [hospital] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.networkId, row.networkId), eq(organizations.id, row.hospitalOrgId)));
   const team = await peopleOf(tx, row.networkId, [
     row.navigatorMembershipId,
     row.peerMembershipId,
@@ -63,7 +73,7 @@ async function packetContent(tx: Tx, row: TransitionRow, hospitalName: string): 
     return person ? [{ name: person.name, role, email: person.email }] : [];
   };
   return {
-    hospital: { id: row.hospitalOrgId, name: hospitalName },
+    hospital: { id: row.hospitalOrgId, name: hospital?.name ?? '' },
     encounterType: row.encounterType as EncounterType,
     dischargedAt: row.dischargedAt?.toISOString() ?? null,
     expectedDischargeAt: row.expectedDischargeAt?.toISOString() ?? null,
@@ -81,7 +91,7 @@ async function packetContent(tx: Tx, row: TransitionRow, hospitalName: string): 
 export async function refreshTransition(
   tx: Tx,
   row: TransitionRow,
-  context: { timeZone: string; hospitalName: string; userId: string; now: Date },
+  context: { timeZone: string; userId: string; now: Date },
 ): Promise<TransitionRow> {
   const end = coverageEnd({
     plan: planOf(row.moudPlan ?? null),
@@ -109,7 +119,7 @@ export async function refreshTransition(
     .limit(1);
   const status = linked.length > 0 ? 'linked' : row.status === 'linked' ? 'open' : row.status;
   const derived = { ...row, coverageEnd: end, firstAppointmentAt: booked?.first ?? null, status };
-  const content = await packetContent(tx, derived, context.hospitalName);
+  const content = await packetContent(tx, derived);
   const [latest] = await tx
     .select()
     .from(handoffPackets)

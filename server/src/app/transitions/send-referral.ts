@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { organizations, referralEvents, referrals, services } from '../../db/schema/index.ts';
+import { referralEvents, referrals, services } from '../../db/schema/index.ts';
 import type { AcknowledgementPromise } from '../../domain/directory/service.ts';
 import { ackDeadline } from '../../domain/transitions/ack-deadline.ts';
 import type { ReferralView } from '../../domain/transitions/views.ts';
@@ -55,10 +55,6 @@ export async function sendReferral(
     at: now,
     today,
   });
-  const [hospital] = await deps.db
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(and(eq(organizations.networkId, member.networkId), eq(organizations.id, member.organizationId)));
   const id = randomUUID();
   const status = input.send ? 'sent' : 'draft';
   const replayOf = await deps.db.transaction(async (tx) => {
@@ -68,7 +64,6 @@ export async function sendReferral(
     if (!row) throw new Error('transition vanished');
     const refreshed = await refreshTransition(tx, row, {
       timeZone: timezone,
-      hospitalName: hospital?.name ?? '',
       userId: member.userId,
       now,
     });

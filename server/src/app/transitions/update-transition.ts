@@ -4,7 +4,7 @@
  * packet version follow in the same transaction; a stale version answers 412 and changes nothing.
  */
 import { and, eq } from 'drizzle-orm';
-import { organizations, transitions } from '../../db/schema/index.ts';
+import { transitions } from '../../db/schema/index.ts';
 import type { TransitionView } from '../../domain/transitions/views.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
@@ -38,10 +38,6 @@ export async function updateTransition(
   if (input.status === 'linked')
     throw invalid('status', 'a transition becomes linked when a first visit is attended');
   const now = deps.clock.now();
-  const [hospital] = await deps.db
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(and(eq(organizations.networkId, member.networkId), eq(organizations.id, member.organizationId)));
   const updated = await deps.db.transaction(async (tx) => {
     const row = await lockTransition(tx, member.networkId, transition.id);
     if (!row || row.version !== expectedVersion)
@@ -75,7 +71,6 @@ export async function updateTransition(
     if (!changed) throw new Error('transition vanished');
     const refreshed = await refreshTransition(tx, changed, {
       timeZone: timezone,
-      hospitalName: hospital?.name ?? '',
       userId: member.userId,
       now,
     });

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor, Deps } from '../../app/context.ts';
+import type { Deps } from '../../app/context.ts';
+import { channelOf } from '../../app/consent/record-disclosure.ts';
 import { getPatient } from '../../app/patients/get-patient.ts';
 import { registerPatient } from '../../app/patients/register-patient.ts';
 import { purposeQuery, registerPatientInput, searchPatientsQuery } from '../../app/patients/schemas.ts';
@@ -12,9 +13,6 @@ import { etagOf } from '../if-match.ts';
 
 const tags = ['patients'];
 export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
-
-/** The disclosure channel a request arrives on (ledger): an API token is `api`, a browser session `web`. */
-export const channelOf = (actor: Actor) => (actor.via === 'api' ? 'api' : 'web');
 
 export function patientRoutes(deps: Deps) {
   return async (root: FastifyInstance) => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../app/context.ts';
+import { channelOf } from '../../app/consent/record-disclosure.ts';
 import { getAttachment } from '../../app/transitions/get-attachment.ts';
 import { getReferral } from '../../app/transitions/get-referral.ts';
 import { listMessages } from '../../app/transitions/list-messages.ts';
@@ -19,7 +20,7 @@ import {
 import { sendDownload } from '../attachment.ts';
 import { actorOf } from '../auth.ts';
 import { etagOf, expectedVersion } from '../if-match.ts';
-import { channelOf, idParams } from './patient-routes.ts';
+import { idParams } from './patient-routes.ts';
 
 const tags = ['referrals'];
 const messageParams = z.strictObject({
