@@ -37,7 +37,13 @@ describe.skipIf(skipReason)('handoff CLI', { timeout: 240_000 }, () => {
   afterAll(() => i.dispose());
 
   it('prints usage for every command with --help and exits 0', async () => {
-    const results = await Promise.all(COMMANDS.map((command) => runCli([...command, '--help'], i.env)));
+    // Three processes at a time: fifteen Node processes starting at once on a small, busy CI machine
+    // once took longer than the per-process timeout.
+    const results: Awaited<ReturnType<typeof runCli>>[] = [];
+    for (let n = 0; n < COMMANDS.length; n += 3) {
+      const batch = COMMANDS.slice(n, n + 3).map((command) => runCli([...command, '--help'], i.env));
+      results.push(...(await Promise.all(batch)));
+    }
     results.forEach((res, n) => {
       expect(res.code, COMMANDS[n]?.join(' ')).toBe(0);
       expect(res.stdout).toMatch(new RegExp(`Usage: handoff ${COMMANDS[n]?.join(' ') ?? ''}`));
