@@ -123,14 +123,6 @@ export async function moveReferral(
       userId: member.userId,
       now,
     });
-    await appendAuditEvent(tx, member, now, {
-      action: 'referral.move',
-      entityType: 'referral',
-      entityId: referral.id,
-      patientId: referral.patientId,
-      purpose: 'TREAT',
-      details: { from, to: input.status, side, reason: input.reason?.code ?? null },
-    });
     await notifyReferral(deps, tx, {
       networkId: member.networkId,
       referralId: referral.id,
@@ -145,6 +137,15 @@ export async function moveReferral(
             }
           : { organizationId: referral.receiverOrgId, membershipId: null, roles: PARTNER_ROLES },
       at: now,
+    });
+    // Last: the audit chain's head stays locked until commit.
+    await appendAuditEvent(tx, member, now, {
+      action: 'referral.move',
+      entityType: 'referral',
+      entityId: referral.id,
+      patientId: referral.patientId,
+      purpose: 'TREAT',
+      details: { from, to: input.status, side, reason: input.reason?.code ?? null },
     });
     return changed;
   });

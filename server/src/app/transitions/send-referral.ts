@@ -20,7 +20,7 @@ import { getReferral } from './get-referral.ts';
 import { notifyReferral } from './notify-referral.ts';
 import { openTransition } from './open-transition.ts';
 import { consentForReferral } from './referral-consent.ts';
-import { lockTransition, refreshTransition } from './refresh-transition.ts';
+import { referralView } from './referral-view.ts';
 import type { CreateReferralInput } from './schemas.ts';
 
 export const PARTNER_ROLES = ['cbo_intake', 'liaison'];
@@ -32,13 +32,8 @@ export async function sendReferral(
   input: CreateReferralInput,
   idempotency?: IdempotencyRequest,
 ): Promise<{ view: ReferralView; replayed: boolean }> {
-  const { member, transition, patient, timezone, today } = await openTransition(
-    deps,
-    actor,
-    transitionId,
-    'referral.send',
-    'Referral',
-  );
+  const opened = await openTransition(deps, actor, transitionId, 'referral.send', 'Referral');
+  const { member, transition, patient, today } = opened;
   const [service] = await deps.db
     .select()
     .from(services)
@@ -57,42 +52,41 @@ export async function sendReferral(
   });
   const id = randomUUID();
   const status = input.send ? 'sent' : 'draft';
-  const replayOf = await deps.db.transaction(async (tx) => {
+  const outcome = await deps.db.transaction(async (tx) => {
     const claim = await claimIdempotencyKey(tx, member, idempotency, id, now);
-    if (claim.replayOf) return claim.replayOf;
-    const row = await lockTransition(tx, member.networkId, transition.id);
-    if (!row) throw new Error('transition vanished');
-    const refreshed = await refreshTransition(tx, row, {
-      timeZone: timezone,
-      userId: member.userId,
-      now,
-    });
-    await tx.insert(referrals).values({
-      networkId: member.networkId,
-      id,
-      transitionId: transition.id,
-      patientId: patient.id,
-      senderOrgId: member.organizationId,
-      receiverOrgId: service.organizationId,
-      serviceId: service.id,
-      status,
-      urgency: input.urgency,
-      sentAt: input.send ? now : null,
-      ackDueAt: input.send
-        ? ackDeadline({
-            sentAt: now,
-            urgency: input.urgency,
-            promise: (service.acknowledgement as AcknowledgementPromise | null) ?? undefined,
-            timeZone: service.timezone,
-            holidays: service.holidays,
-          })
-        : null,
-      consentId,
-      packetVersion: refreshed.packetVersion,
-      createdBy: member.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
+    if (claim.replayOf) return { replayed: true as const, id: claim.replayOf };
+    const [row] = await tx
+      .insert(referrals)
+      .values({
+        networkId: member.networkId,
+        id,
+        transitionId: transition.id,
+        patientId: patient.id,
+        senderOrgId: member.organizationId,
+        receiverOrgId: service.organizationId,
+        serviceId: service.id,
+        status,
+        urgency: input.urgency,
+        sentAt: input.send ? now : null,
+        ackDueAt: input.send
+          ? ackDeadline({
+              sentAt: now,
+              urgency: input.urgency,
+              promise: (service.acknowledgement as AcknowledgementPromise | null) ?? undefined,
+              timeZone: service.timezone,
+              holidays: service.holidays,
+            })
+          : null,
+        consentId,
+        // The transition's derived columns and packet are kept current by every change to it; sending a
+        // referral changes neither, so it carries the current packet version as it is.
+        packetVersion: transition.packetVersion,
+        createdBy: member.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('referral not stored');
     await tx.insert(referralEvents).values({
       networkId: member.networkId,
       referralId: id,
@@ -105,14 +99,6 @@ export async function sendReferral(
       at: now,
       note: input.note ?? null,
     });
-    await appendAuditEvent(tx, member, now, {
-      action: 'referral.send',
-      entityType: 'referral',
-      entityId: id,
-      patientId: patient.id,
-      purpose: 'TREAT',
-      details: { status, receiverOrganizationId: service.organizationId, serviceId: service.id, consentId },
-    });
     if (input.send) {
       await notifyReferral(deps, tx, {
         networkId: member.networkId,
@@ -123,7 +109,21 @@ export async function sendReferral(
         at: now,
       });
     }
-    return null;
+    // Last: the audit chain's head stays locked until commit, so take it as late as possible.
+    await appendAuditEvent(tx, member, now, {
+      action: 'referral.send',
+      entityType: 'referral',
+      entityId: id,
+      patientId: patient.id,
+      purpose: 'TREAT',
+      details: { status, receiverOrganizationId: service.organizationId, serviceId: service.id, consentId },
+    });
+    return { replayed: false as const, referral: row };
   });
-  return { view: await getReferral(deps, actor, replayOf ?? id), replayed: replayOf !== null };
+  if (outcome.replayed) return { view: await getReferral(deps, actor, outcome.id), replayed: true };
+  // The sender's view, from the decision already made for this request (no second read of the patient).
+  return {
+    view: await referralView(deps.db, { ...opened, referral: outcome.referral, side: 'sender' }, now),
+    replayed: false,
+  };
 }
