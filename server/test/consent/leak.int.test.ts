@@ -34,6 +34,7 @@ import { grantedScope } from '../../src/domain/identity/permissions.ts';
 import { isRole, type Role } from '../../src/domain/identity/vocabulary.ts';
 import { skipReason } from '../harness/database.ts';
 import { tpoConsent } from './fixtures.ts';
+import { MESSAGE, TRANSITION } from './leak-routes-transitions.ts';
 import {
   BREAK_GLASS,
   CONTROL,
@@ -49,8 +50,6 @@ import {
   ROUTES,
   type Secret,
   type Subject,
-  TRANSITION,
-  MESSAGE,
   V1,
   walked,
 } from './leak-routes.ts';
