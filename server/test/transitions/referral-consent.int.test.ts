@@ -2,11 +2,12 @@
  * What the consent decides around a referral, beyond the main journey: a consent that covers treatment but
  * not demographics shows the partner the plan without saying who the patient is; a draft is invisible to the
  * partner (the same 404 as an unknown id) and sending it later asks the consent again; a partner cannot
- * revive a referral the hospital cancelled.
+ * revive a referral the hospital cancelled; the access decision behind a send is audited with the send, and
+ * on its own when the send is refused.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { services } from '../../src/db/schema/index.ts';
+import { auditEvents, referrals, services } from '../../src/db/schema/index.ts';
 import type { InboxRow, Page, ReferralView } from '../../src/domain/transitions/views.ts';
 import { PATIENT, tpoConsent } from '../consent/fixtures.ts';
 import { skipReason } from '../harness/database.ts';
@@ -166,5 +167,46 @@ describe.skipIf(skipReason)('referrals and the consent behind them', () => {
     );
     expect(back.body.status).toBe('sent');
     expect(back.body.history.map((h) => h.to)).toEqual(['sent', 'cancelled', 'sent']);
+  });
+
+  it('audits the decision with the send in one append, and alone when the send is refused', async () => {
+    const { patientId, transitionId } = await transitionFor('C-4', ['demographics', 'treatment']);
+    const eventsOf = () =>
+      t.deps.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.patientId, patientId))
+        .orderBy(asc(auditEvents.chain), asc(auditEvents.seq));
+    const before = (await eventsOf()).length;
+    const refused = await navigator.request('POST', `/api/v1/transitions/${transitionId}/referrals`, {
+      serviceId: UNKNOWN,
+    });
+    expect(refused.statusCode).toBe(400);
+    const afterRefusal = (await eventsOf()).slice(before);
+    expect(afterRefusal.map((e) => [e.action, e.details['for']])).toEqual([
+      ['consent.decide', 'referral.send'],
+    ]);
+    expect(await t.deps.db.select().from(referrals).where(eq(referrals.patientId, patientId))).toEqual([]);
+
+    const sent = await json<ReferralView>(
+      navigator,
+      'POST',
+      `/api/v1/transitions/${transitionId}/referrals`,
+      { serviceId },
+      201,
+    );
+    const [decision, send, ...rest] = (await eventsOf()).slice(before + 1);
+    expect(rest).toEqual([]);
+    expect(decision).toMatchObject({
+      action: 'consent.decide',
+      details: { decision: 'permit', for: 'referral.send' },
+    });
+    expect(send).toMatchObject({
+      action: 'referral.send',
+      entityId: sent.body.id,
+      seq: (decision?.seq ?? 0) + 1,
+    });
+    expect(send?.prevHash).toBe(decision?.hash);
+    expect(send?.requestId).toBe(decision?.requestId);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { preparedPerDb } from '../../db/prepared.ts';
 import { patients } from '../../db/schema/index.ts';
 import type { AccessFacts, ConsentFact } from '../../domain/consent/decide.ts';
 import type {
@@ -115,12 +116,11 @@ function toConsentFact(c: RawConsent): ConsentFact {
 }
 
 /**
- * The facts query, prepared once per database handle: building it with Drizzle and having PostgreSQL
- * parse and plan it on every read cost more than running it (bench/consent.ts measured ~0.5 ms p50).
- * One statement serves any number of ids (`= any($ids::uuid[])`).
+ * The facts query, prepared (`db/prepared.ts`): building and planning it on every read cost more than
+ * running it (bench/consent.ts measured ~0.5 ms p50). One statement serves any number of ids.
  */
-function prepareFacts(db: Db) {
-  return db
+const factsStatement = preparedPerDb((db) =>
+  db
     .select({ patient: patients, ...factsColumns })
     .from(patients)
     .where(
@@ -129,9 +129,8 @@ function prepareFacts(db: Db) {
         sql`${patients.id} = any(${sql.placeholder('ids')}::uuid[])`,
       ),
     )
-    .prepare('access_facts');
-}
-const prepared = new WeakMap<Db, ReturnType<typeof prepareFacts>>();
+    .prepare('access_facts'),
+);
 
 /** Facts per requested id; ids that are not patients of the network map to "no patient". */
 export async function loadAccessFacts(
@@ -141,12 +140,7 @@ export async function loadAccessFacts(
 ): Promise<Map<string, PatientFacts>> {
   // The query runs even when no id is well formed, so a malformed id costs what a real one does.
   const ids = patientIds.filter((id) => isUuid(id));
-  let statement = prepared.get(db);
-  if (!statement) {
-    statement = prepareFacts(db);
-    prepared.set(db, statement);
-  }
-  const rows = await statement.execute({ networkId, ids });
+  const rows = await factsStatement(db).execute({ networkId, ids });
   const out = new Map<string, PatientFacts>();
   for (const id of patientIds) out.set(id, { patient: undefined, facts: noFacts, timezone: null });
   for (const row of rows) {

@@ -12,15 +12,14 @@
  *    because an organization's administrators can read their own members' audit events and must not
  *    learn from them that a patient exists elsewhere.
  */
-import type { Tx } from '../../db/client.ts';
 import { grantedScope, type Action } from '../../domain/identity/permissions.ts';
-import { decideAccess, type AccessDecision } from '../../domain/consent/decide.ts';
+import { decideAccess, type AccessDecision, type AccessFacts } from '../../domain/consent/decide.ts';
 import type { DisclosureNotice } from '../../domain/consent/views.ts';
 import type { DataCategory, RequestPurpose } from '../../domain/consent/vocabulary.ts';
 import { notFound } from '../../lib/errors.ts';
 import { localDay } from '../../lib/local-day.ts';
 import { safeError } from '../../lib/safe-error.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { appendAuditEvent, type AuditInput } from '../audit/append-audit-event.ts';
 import { authorize, requireMember } from '../authorize.ts';
 import type { Actor, Deps, MemberActor } from '../context.ts';
 import { disclosureNotice } from './disclosure-notice.ts';
@@ -44,6 +43,12 @@ export interface OpenPatientOptions {
    * this, never under the patient id the actor did not send.
    */
   requested?: { entityType: string; entityId: string };
+  /**
+   * Holder-only writes: the permit is not appended here but handed back as `pendingAudit`, for
+   * `auditedWrite` to append with the write's own events in its transaction (one lock of the audit chain
+   * instead of two). Denials are audited here as always.
+   */
+  deferAudit?: boolean;
 }
 
 export interface OpenedPatient {
@@ -54,6 +59,10 @@ export interface OpenedPatient {
   notice: DisclosureNotice | null;
   today: string;
   timezone: string;
+  /** The consent facts the decision was made on (callers that must ask the decision point again reuse them). */
+  facts: AccessFacts;
+  /** With `deferAudit`: the permit event still to be appended (`auditedWrite`), and when it was decided. */
+  pendingAudit?: { at: Date; event: AuditInput };
 }
 
 async function facts(deps: Deps, member: MemberActor, id: string): Promise<PatientFacts | undefined> {
@@ -101,7 +110,7 @@ export async function openPatient(
     decision = { permit: false, reason: 'no_consent' };
   }
   const patient = loaded?.patient;
-  if (!decision.permit || !patient) {
+  if (!decision.permit || !patient || !loaded) {
     await deps.db.transaction((tx) =>
       appendAuditEvent(tx, member, now, {
         action: 'consent.decide',
@@ -115,14 +124,29 @@ export async function openPatient(
     throw notFound('Patient');
   }
   const permitted = decision;
+  const accessFacts = loaded.facts;
   if (permitted.basis === 'holder') {
-    await deps.db.transaction((tx) => auditPermit(tx, member, now, patient.id, options, permitted));
-    return { member, patient, decision: permitted, notice: null, today, timezone };
+    const event = permitEvent(patient.id, options, permitted);
+    if (options.deferAudit) {
+      return {
+        member,
+        patient,
+        decision: permitted,
+        notice: null,
+        today,
+        timezone,
+        facts: accessFacts,
+        pendingAudit: { at: now, event },
+      };
+    }
+    await deps.db.transaction((tx) => appendAuditEvent(tx, member, now, event));
+    return { member, patient, decision: permitted, notice: null, today, timezone, facts: accessFacts };
   }
+  if (options.deferAudit) throw new Error('openPatient: deferAudit is for holder-only writes');
   const texts = part2Texts(deps);
   const notice = await disclosureNotice(deps.db, member.networkId, permitted, options.purpose, texts);
   await deps.db.transaction(async (tx) => {
-    await auditPermit(tx, member, now, patient.id, options, permitted);
+    await appendAuditEvent(tx, member, now, permitEvent(patient.id, options, permitted));
     await recordDisclosure(tx, member, now, {
       patientId: patient.id,
       holderOrgId: patient.holderOrgId,
@@ -133,18 +157,15 @@ export async function openPatient(
       channel: options.channel,
     });
   });
-  return { member, patient, decision: permitted, notice, today, timezone };
+  return { member, patient, decision: permitted, notice, today, timezone, facts: accessFacts };
 }
 
-function auditPermit(
-  tx: Tx,
-  member: MemberActor,
-  now: Date,
+function permitEvent(
   patientId: string,
   options: OpenPatientOptions,
   decision: Extract<AccessDecision, { permit: true }>,
-) {
-  return appendAuditEvent(tx, member, now, {
+): AuditInput {
+  return {
     action: 'consent.decide',
     entityType: 'patient',
     entityId: patientId,
@@ -158,5 +179,5 @@ function auditPermit(
       ...(decision.basis === 'consent' ? { consentId: decision.consentId } : {}),
       ...(decision.basis === 'emergency' ? { emergencyAccessId: decision.emergencyAccessId } : {}),
     },
-  });
+  };
 }

@@ -4,8 +4,10 @@
  * revoked. A session whose organization requires a second factor the user has not enrolled is
  * restricted to enrolling it (`totpEnrollmentRequired`).
  */
-import { and, eq, isNull } from 'drizzle-orm';
-import { apiTokens, sessions } from '../../db/schema/index.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { preparedPerDb } from '../../db/prepared.ts';
+import { apiTokens, memberships, organizations, sessions, users } from '../../db/schema/index.ts';
+import { isRole } from '../../domain/identity/vocabulary.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Deps, MemberActor, RequestMeta } from '../context.ts';
@@ -57,23 +59,68 @@ export async function authenticateSession(
   };
 }
 
+/**
+ * The token and the active membership it acts as, in one statement prepared once (`db/prepared.ts`): every
+ * API request runs it. The membership, its organization and its user must be active, as in `loadMembership`.
+ */
+const tokenActor = preparedPerDb((db) =>
+  db
+    .select({
+      token: apiTokens,
+      organizationId: memberships.organizationId,
+      roles: memberships.roles,
+    })
+    .from(apiTokens)
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.networkId, apiTokens.networkId),
+        eq(memberships.id, apiTokens.membershipId),
+        eq(memberships.userId, apiTokens.userId),
+      ),
+    )
+    .innerJoin(
+      organizations,
+      and(
+        eq(organizations.networkId, memberships.networkId),
+        eq(organizations.id, memberships.organizationId),
+      ),
+    )
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sql.placeholder('hash')),
+        isNull(apiTokens.revokedAt),
+        eq(memberships.status, 'active'),
+        eq(organizations.active, true),
+        eq(users.status, 'active'),
+      ),
+    )
+    .prepare('token_actor'),
+);
+
 export async function authenticateToken(deps: Deps, token: string, meta: RequestMeta): Promise<TokenAuth> {
   const now = deps.clock.now();
-  const [row] = await deps.db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
-  if (!row || row.expiresAt <= now)
+  const [found] = await tokenActor(deps.db).execute({ hash: sha256(token) });
+  if (!found || found.token.expiresAt <= now)
     throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
-  const membership = await loadMembership(deps.db, row.userId, row.membershipId);
-  if (!membership) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
+  const row = found.token;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await deps.db
       .update(apiTokens)
       .set({ lastUsedAt: now })
       .where(and(eq(apiTokens.networkId, row.networkId), eq(apiTokens.id, row.id)));
   }
-  return { kind: 'token', actor: { kind: 'member', ...pickActor(membership), ...meta }, tokenId: row.id };
+  const actor: MemberActor = {
+    kind: 'member',
+    userId: row.userId,
+    networkId: row.networkId,
+    membershipId: row.membershipId,
+    organizationId: found.organizationId,
+    roles: found.roles.filter(isRole),
+    ...meta,
+  };
+  return { kind: 'token', actor, tokenId: row.id };
 }
 
 const pickActor = (m: Awaited<ReturnType<typeof loadMembership>> & object) => ({

@@ -13,23 +13,33 @@ export interface EmailMessage {
   text: string;
 }
 
-export async function enqueueEmail(
-  tx: Tx,
-  at: Date,
-  input: { networkId: string | null; dedupeKey: string; message: EmailMessage },
-): Promise<boolean> {
+export interface QueuedEmail {
+  networkId: string | null;
+  dedupeKey: string;
+  message: EmailMessage;
+}
+
+export async function enqueueEmail(tx: Tx, at: Date, input: QueuedEmail): Promise<boolean> {
+  return (await enqueueEmails(tx, at, [input])) > 0;
+}
+
+/** Several e-mails in one statement; returns how many were new (repeated keys are ignored). */
+export async function enqueueEmails(tx: Tx, at: Date, inputs: readonly QueuedEmail[]): Promise<number> {
+  if (inputs.length === 0) return 0;
   const inserted = await tx
     .insert(outbox)
-    .values({
-      id: randomUUID(),
-      networkId: input.networkId,
-      channel: 'email',
-      dedupeKey: input.dedupeKey,
-      payload: { ...input.message },
-      nextAttemptAt: at,
-      createdAt: at,
-    })
+    .values(
+      inputs.map((input) => ({
+        id: randomUUID(),
+        networkId: input.networkId,
+        channel: 'email',
+        dedupeKey: input.dedupeKey,
+        payload: { ...input.message },
+        nextAttemptAt: at,
+        createdAt: at,
+      })),
+    )
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id });
-  return inserted.length > 0;
+  return inserted.length;
 }

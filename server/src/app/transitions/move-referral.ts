@@ -106,9 +106,7 @@ export async function moveReferral(
   // Sending again (a draft, a reopened referral) needs a consent naming the partner now, like the first send.
   const consentId =
     input.status === 'sent'
-      ? await consentForReferral(deps, {
-          networkId: member.networkId,
-          patientId: referral.patientId,
+      ? consentForReferral(opened.facts, {
           receiverOrgId: referral.receiverOrgId,
           at: now,
           today: opened.today,

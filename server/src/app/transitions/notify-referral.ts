@@ -10,7 +10,7 @@ import type { Tx } from '../../db/client.ts';
 import { memberships, users } from '../../db/schema/index.ts';
 import type { ReferralStatus } from '../../domain/transitions/vocabulary.ts';
 import type { Deps } from '../context.ts';
-import { enqueueEmail } from '../outbox/enqueue-email.ts';
+import { enqueueEmails } from '../outbox/enqueue-email.ts';
 
 export interface ReferralNotice {
   networkId: string;
@@ -38,8 +38,10 @@ export async function notifyReferral(deps: Deps, tx: Tx, notice: ReferralNotice)
         : and(base, arrayOverlaps(memberships.roles, notice.to.roles)),
     );
   const link = `${deps.config.publicUrl}/referrals/${notice.referralId}`;
-  for (const person of people) {
-    await enqueueEmail(tx, notice.at, {
+  await enqueueEmails(
+    tx,
+    notice.at,
+    people.map((person) => ({
       networkId: notice.networkId,
       dedupeKey: `referral:${notice.referralId}:${notice.event}:${person.userId}`,
       message: {
@@ -50,6 +52,6 @@ export async function notifyReferral(deps: Deps, tx: Tx, notice: ReferralNotice)
           `Open it (sign-in required): ${link}\n\nReference: ${notice.referralId}\n` +
           'For privacy this e-mail carries no patient information.',
       },
-    });
-  }
+    })),
+  );
 }

@@ -3,7 +3,8 @@
  * treatment data), and every other case — unknown id, another organization's transition — is the same
  * "Transition not found" after the same work (P21).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { preparedPerDb } from '../../db/prepared.ts';
 import { transitions } from '../../db/schema/index.ts';
 import type { Action } from '../../domain/identity/permissions.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -14,19 +15,28 @@ import type { Actor, Deps } from '../context.ts';
 import { channelOf } from '../consent/record-disclosure.ts';
 import type { TransitionRow } from './refresh-transition.ts';
 
+/** Every transition and referral-sending request opens one (`db/prepared.ts`). */
+const transitionById = preparedPerDb((db) =>
+  db
+    .select()
+    .from(transitions)
+    .where(
+      and(eq(transitions.networkId, sql.placeholder('networkId')), eq(transitions.id, sql.placeholder('id'))),
+    )
+    .prepare('transition_by_id'),
+);
+
 export async function openTransition(
   deps: Deps,
   actor: Actor,
   transitionId: string,
   action: Action,
   description: string,
+  options: { deferAudit?: boolean } = {},
 ): Promise<OpenedPatient & { transition: TransitionRow }> {
   const member = requireMember(actor);
   const [transition] = isUuid(transitionId)
-    ? await deps.db
-        .select()
-        .from(transitions)
-        .where(and(eq(transitions.networkId, member.networkId), eq(transitions.id, transitionId)))
+    ? await transitionById(deps.db).execute({ networkId: member.networkId, id: transitionId })
     : [];
   try {
     const opened = await openPatient(deps, actor, transition?.patientId ?? transitionId, {
@@ -37,6 +47,7 @@ export async function openTransition(
       description,
       holderOnly: true,
       requested: { entityType: 'transition', entityId: transitionId },
+      ...options,
     });
     if (!transition) throw notFound('Transition');
     return { ...opened, transition };

@@ -2,9 +2,10 @@
  * Builds a referral as one side sees it: status with its FHIR Task / BSeR mapping, the moves this side may
  * make, the history, the latest handoff packet (the patient block only when the consent relied on covers
  * demographics — the holder always sees it), both sides' contacts, the coverage-gap clock, unread messages
- * and, for the partner, the §2.32 notice that goes with the disclosure.
+ * and, for the partner, the §2.32 notice that goes with the disclosure. A use case that has just written the
+ * referral passes what it already holds (`KnownReferralParts`), so the view reads only what it lacks.
  */
-import { and, asc, count, desc, eq, gt, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import {
   consents,
@@ -19,7 +20,46 @@ import type { PacketView, ReferralEventView, ReferralView } from '../../domain/t
 import type { ReferralStatus } from '../../domain/transitions/vocabulary.ts';
 import type { OpenedReferral } from './open-referral.ts';
 import { organizationNames, peopleOf } from './people.ts';
-import { referralSummaries, transitionGap } from './transition-view.ts';
+import type { TransitionRow } from './refresh-transition.ts';
+import { referralSummaries, transitionGap, type ServiceName } from './transition-view.ts';
+
+type ReferralEventRow = typeof referralEvents.$inferSelect;
+
+/** Parts of the view the caller already holds, current as of its own write. */
+export interface KnownReferralParts {
+  events?: ReferralEventRow[];
+  transition?: TransitionRow;
+  service?: ServiceName;
+  /** The referral is new: no messages yet. */
+  noMessages?: boolean;
+}
+
+/** Messages from others after this member's read mark (one statement). */
+async function unreadCount(db: Queryable, opened: OpenedReferral): Promise<number> {
+  const { referral, member } = opened;
+  const readMark = db
+    .select({ seq: referralReads.readSeq })
+    .from(referralReads)
+    .where(
+      and(
+        eq(referralReads.networkId, referral.networkId),
+        eq(referralReads.referralId, referral.id),
+        eq(referralReads.membershipId, member.membershipId),
+      ),
+    );
+  const [unread] = await db
+    .select({ n: count() })
+    .from(referralMessages)
+    .where(
+      and(
+        eq(referralMessages.networkId, referral.networkId),
+        eq(referralMessages.referralId, referral.id),
+        gt(referralMessages.seq, sql`coalesce((${readMark}), 0)`),
+        ne(referralMessages.authorMembershipId, member.membershipId),
+      ),
+    );
+  return unread?.n ?? 0;
+}
 
 async function mayShowDemographics(db: Queryable, opened: OpenedReferral): Promise<boolean> {
   const { decision } = opened;
@@ -67,22 +107,32 @@ async function packetOf(
   };
 }
 
-export async function referralView(db: Queryable, opened: OpenedReferral, now: Date): Promise<ReferralView> {
-  const { referral, side, member } = opened;
+export async function referralView(
+  db: Queryable,
+  opened: OpenedReferral,
+  now: Date,
+  known: KnownReferralParts = {},
+): Promise<ReferralView> {
+  const { referral, side } = opened;
   const networkId = referral.networkId;
-  const [summary] = await referralSummaries(db, networkId, [referral], now);
+  const orgs = await organizationNames(db, networkId, [referral.senderOrgId, referral.receiverOrgId]);
+  const [summary] = await referralSummaries(db, networkId, [referral], now, {
+    orgNames: orgs,
+    ...(known.service ? { services: [known.service] } : {}),
+  });
   if (!summary) throw new Error('referral summary missing');
-  const events = await db
-    .select()
-    .from(referralEvents)
-    .where(and(eq(referralEvents.networkId, networkId), eq(referralEvents.referralId, referral.id)))
-    .orderBy(asc(referralEvents.seq));
+  const events =
+    known.events ??
+    (await db
+      .select()
+      .from(referralEvents)
+      .where(and(eq(referralEvents.networkId, networkId), eq(referralEvents.referralId, referral.id)))
+      .orderBy(asc(referralEvents.seq)));
   const people = await peopleOf(
     db,
     networkId,
     events.map((e) => e.actorMembershipId),
   );
-  const orgs = await organizationNames(db, networkId, [referral.senderOrgId, referral.receiverOrgId]);
   const history: ReferralEventView[] = events.map((e) => ({
     seq: e.seq,
     from: (e.fromStatus as ReferralStatus | null) ?? null,
@@ -106,32 +156,13 @@ export async function referralView(db: Queryable, opened: OpenedReferral, now: D
         .map((p) => [p.membershipId, { name: p.name, role: p.roles[0] ?? 'cbo_intake', email: p.email }]),
     ).values(),
   ];
-  const [transition] = await db
-    .select()
-    .from(transitions)
-    .where(and(eq(transitions.networkId, networkId), eq(transitions.id, referral.transitionId)));
+  const [transition] = known.transition
+    ? [known.transition]
+    : await db
+        .select()
+        .from(transitions)
+        .where(and(eq(transitions.networkId, networkId), eq(transitions.id, referral.transitionId)));
   if (!transition) throw new Error('transition missing');
-  const [read] = await db
-    .select({ seq: referralReads.readSeq })
-    .from(referralReads)
-    .where(
-      and(
-        eq(referralReads.networkId, networkId),
-        eq(referralReads.referralId, referral.id),
-        eq(referralReads.membershipId, member.membershipId),
-      ),
-    );
-  const [unread] = await db
-    .select({ n: count() })
-    .from(referralMessages)
-    .where(
-      and(
-        eq(referralMessages.networkId, networkId),
-        eq(referralMessages.referralId, referral.id),
-        gt(referralMessages.seq, read?.seq ?? 0),
-        ne(referralMessages.authorMembershipId, member.membershipId),
-      ),
-    );
   const status = referral.status as ReferralStatus;
   const identified = side === 'sender' || (await mayShowDemographics(db, opened));
   return {
@@ -152,7 +183,7 @@ export async function referralView(db: Queryable, opened: OpenedReferral, now: D
     receiverContacts,
     gap: transitionGap(transition, now),
     history,
-    unreadMessages: unread?.n ?? 0,
+    unreadMessages: known.noMessages ? 0 : await unreadCount(db, opened),
     createdAt: referral.createdAt.toISOString(),
     updatedAt: referral.updatedAt.toISOString(),
     disclosure: opened.notice,

@@ -51,25 +51,37 @@ export const ackOverdue = (row: ReferralRow, now: Date): boolean =>
   row.ackDueAt !== null &&
   row.ackDueAt.getTime() < now.getTime();
 
+export interface ServiceName {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/** Summaries of referrals; `known` names (services, organizations) the caller holds are not read again. */
 export async function referralSummaries(
   db: Queryable,
   networkId: string,
   rows: readonly ReferralRow[],
   now: Date,
+  known: { services?: ServiceName[]; orgNames?: Map<string, string> } = {},
 ): Promise<ReferralSummary[]> {
   const serviceIds = [...new Set(rows.map((r) => r.serviceId))];
-  const serviceRows = serviceIds.length
-    ? await db
-        .select({ id: services.id, name: services.name, kind: services.kind })
-        .from(services)
-        .where(and(eq(services.networkId, networkId), inArray(services.id, serviceIds)))
-    : [];
+  const serviceRows: ServiceName[] =
+    known.services ??
+    (serviceIds.length
+      ? await db
+          .select({ id: services.id, name: services.name, kind: services.kind })
+          .from(services)
+          .where(and(eq(services.networkId, networkId), inArray(services.id, serviceIds)))
+      : []);
   const serviceById = new Map(serviceRows.map((s) => [s.id, s]));
-  const orgNames = await organizationNames(
-    db,
-    networkId,
-    rows.map((r) => r.receiverOrgId),
-  );
+  const orgNames =
+    known.orgNames ??
+    (await organizationNames(
+      db,
+      networkId,
+      rows.map((r) => r.receiverOrgId),
+    ));
   return rows.map((r) => {
     const service = serviceById.get(r.serviceId);
     return {
