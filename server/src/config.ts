@@ -40,6 +40,8 @@ const envSchema = z.object({
   HANDOFF_TRUST_PROXY: flag(false),
   HANDOFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HANDOFF_OUTBOX_INTERVAL_MS: intFrom(2000, 50, 600_000),
+  /** How often the follow-up engine evaluates its time rules (escalations, overdue tasks). */
+  HANDOFF_TICK_INTERVAL_MS: intFrom(60_000, 100, 3_600_000),
   HANDOFF_LOGIN_RATE_PER_MINUTE: intFrom(30, 1, 1_000_000),
   /** A capacity report older than this many days is shown as unknown. */
   HANDOFF_CAPACITY_MAX_AGE_DAYS: intFrom(7, 1, 365),
@@ -67,6 +69,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   outboxIntervalMs: number;
+  tickIntervalMs: number;
   loginRatePerMinute: number;
   capacityMaxAgeDays: number;
   part2TextsFile: string;
@@ -100,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.HANDOFF_TRUST_PROXY,
     logLevel: e.HANDOFF_LOG_LEVEL,
     outboxIntervalMs: e.HANDOFF_OUTBOX_INTERVAL_MS,
+    tickIntervalMs: e.HANDOFF_TICK_INTERVAL_MS,
     loginRatePerMinute: e.HANDOFF_LOGIN_RATE_PER_MINUTE,
     capacityMaxAgeDays: e.HANDOFF_CAPACITY_MAX_AGE_DAYS,
     part2TextsFile: e.HANDOFF_PART2_TEXTS

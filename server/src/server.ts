@@ -24,6 +24,7 @@ import {
 import { buildApp } from './http/build-app.ts';
 import { createEmailTransport } from './integrations/email/transport.ts';
 import { startAgreementReminders, type ReminderJob } from './jobs/agreement-reminders.ts';
+import { startFollowupTick, type TickJob } from './jobs/followup-tick.ts';
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
@@ -113,6 +114,7 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
   let app: FastifyInstance | undefined;
   let outbox: OutboxWorker | undefined;
   let reminders: ReminderJob | undefined;
+  let ticks: TickJob | undefined;
   try {
     // The demo is seeded only into a database without any network: never into a real installation.
     if (config.demo && (await deps.db.select({ id: networks.id }).from(networks).limit(1)).length === 0) {
@@ -127,7 +129,9 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
       createEmailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     );
     reminders = startAgreementReminders(deps);
+    ticks = startFollowupTick(deps, config.tickIntervalMs);
   } catch (err) {
+    await ticks?.stop().catch(() => undefined);
     await reminders?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
@@ -138,7 +142,7 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   log.info({ port, engine: database.engine }, 'Handoff is listening');
-  const running = { app, outbox, reminders };
+  const running = { app, outbox, reminders, ticks };
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -149,6 +153,7 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
       closing ??= (async () => {
         await running.outbox.stop();
         await running.reminders.stop();
+        await running.ticks.stop();
         // Graceful: new requests get 503 and in-flight ones finish. Keep-alive connections that turn
         // idle afterwards are closed as they do (Node closes idle ones only once, at close time), and
         // whatever is still open after the grace period is cut.

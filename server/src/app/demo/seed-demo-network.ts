@@ -15,6 +15,7 @@ import { hashPassword } from '../../lib/passwords.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { operatorActor, type Deps } from '../context.ts';
 import { seedDemoPartnerships } from './seed-demo-partnerships.ts';
+import { seedDemoPathways } from './seed-demo-pathways.ts';
 import { seedDemoPatients } from './seed-demo-patients.ts';
 import { part2Texts } from '../consent/part2-texts-source.ts';
 import { seedDemoServices } from './seed-demo-services.ts';
@@ -118,6 +119,7 @@ export async function seedDemoNetwork(deps: Deps, options: DemoSeedOptions = {})
     await tx.insert(memberships).values(demo.memberships.map((m) => ({ ...m, ...stamp })));
     const serviceCount = await seedDemoServices(tx, demo, now);
     const partnershipCount = await seedDemoPartnerships(tx, demo, now);
+    const pathwayCount = await seedDemoPathways(tx, demo, now);
     const patientCount = await seedDemoPatients(tx, demo, now, noticeVersion);
     const history =
       options.history === false
@@ -133,6 +135,7 @@ export async function seedDemoNetwork(deps: Deps, options: DemoSeedOptions = {})
         users: demo.users.length,
         services: serviceCount,
         partnerships: partnershipCount,
+        pathways: pathwayCount,
         patients: patientCount + history.patients,
         transitions: history.transitions,
         referrals: history.referrals,

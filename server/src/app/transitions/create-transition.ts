@@ -65,6 +65,7 @@ export async function createTransition(
       timeZone: timezone,
       userId: member.userId,
       now,
+      created: true,
     });
     await appendAuditEvent(tx, member, now, {
       action: 'transition.create',

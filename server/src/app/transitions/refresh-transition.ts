@@ -3,8 +3,9 @@
  * the discharge), the first booked appointment (earliest `scheduled` referral), the status (`linked` once a
  * referral's first visit was attended, even if it failed later; back to `open` if that referral was entered in
  * error), and the handoff packet
- * version (a new immutable version whenever what a partner sees changes). Call it after every change to a
- * transition or its referrals, with the transition row locked (`lockTransition`).
+ * version (a new immutable version whenever what a partner sees changes), and the follow-up tasks
+ * (`app/followup/sync-tasks.ts`). Call it after every change to a transition or its referrals, with the
+ * transition row locked (`lockTransition`).
  */
 import { and, desc, eq, inArray, min, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
@@ -20,6 +21,7 @@ import { coverageEnd, type MoudPlan } from '../../domain/transitions/coverage.ts
 import { BOOKED, LINKED } from '../../domain/transitions/referral-states.ts';
 import type { MoudPlanView, PacketView } from '../../domain/transitions/views.ts';
 import type { CareNeed, EncounterType } from '../../domain/transitions/vocabulary.ts';
+import { syncTasks } from '../followup/sync-tasks.ts';
 import { peopleOf } from './people.ts';
 import type { MoudPlanInput } from './schemas.ts';
 
@@ -91,7 +93,7 @@ async function packetContent(tx: Tx, row: TransitionRow): Promise<PacketContent>
 export async function refreshTransition(
   tx: Tx,
   row: TransitionRow,
-  context: { timeZone: string; userId: string; now: Date },
+  context: { timeZone: string; userId: string; now: Date; created?: boolean },
 ): Promise<TransitionRow> {
   const end = coverageEnd({
     plan: planOf(row.moudPlan ?? null),
@@ -149,5 +151,6 @@ export async function refreshTransition(
     .where(and(eq(transitions.networkId, row.networkId), eq(transitions.id, row.id)))
     .returning();
   if (!updated) throw new Error('transition vanished');
+  await syncTasks(tx, updated, { now: context.now, created: context.created ?? false });
   return updated;
 }

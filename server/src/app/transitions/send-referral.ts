@@ -16,6 +16,7 @@ import { ackDeadline } from '../../domain/transitions/ack-deadline.ts';
 import type { ReferralView } from '../../domain/transitions/views.ts';
 import { invalid } from '../../lib/errors.ts';
 import { auditedWrite } from '../consent/audited-write.ts';
+import { partnershipPathway } from '../followup/partnership-pathway.ts';
 import type { Actor, Deps } from '../context.ts';
 import { claimIdempotencyKey, type IdempotencyRequest } from '../idempotency/claim-idempotency-key.ts';
 import { getReferral } from './get-referral.ts';
@@ -61,6 +62,11 @@ export async function sendReferral(
       at: now,
       today,
     });
+    const pathway = await partnershipPathway(deps.db, {
+      networkId: member.networkId,
+      hospitalOrgId: member.organizationId,
+      partnerOrgId: service.organizationId,
+    });
     const id = randomUUID();
     const status = input.send ? 'sent' : 'draft';
     const outcome = await deps.db.transaction(async (tx) => {
@@ -95,6 +101,8 @@ export async function sendReferral(
           // The transition's derived columns and packet are kept current by every change to it; sending a
           // referral changes neither, so it carries the current packet version as it is.
           packetVersion: transition.packetVersion,
+          pathwayId: pathway?.id ?? null,
+          pathwayVersion: pathway?.version ?? null,
           createdBy: member.userId,
           createdAt: now,
           updatedAt: now,

@@ -7,3 +7,4 @@ export * from './partnerships.ts';
 export * from './patients.ts';
 export * from './consent.ts';
 export * from './transitions.ts';
+export * from './followup.ts';

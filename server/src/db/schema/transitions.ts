@@ -56,6 +56,9 @@ export const transitions = pgTable(
     firstAppointmentAt: ts('first_appointment_at'),
     /** The current packet version (bumped when the content a partner sees changes). */
     packetVersion: integer('packet_version').notNull().default(0),
+    /** The hospital's default pathway as it was when the transition began (later edits apply to new ones). */
+    pathwayId: uuid('pathway_id'),
+    pathwayVersion: integer('pathway_version'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),
     createdAt: ts('created_at').notNull(),
@@ -95,6 +98,9 @@ export const referrals = pgTable(
     /** The consent relied on when sent (FHIR: ServiceRequest.supportingInfo → Consent). */
     consentId: uuid('consent_id'),
     packetVersion: integer('packet_version'),
+    /** The partnership's pathway as it was when the referral was sent (null: the transition's pathway). */
+    pathwayId: uuid('pathway_id'),
+    pathwayVersion: integer('pathway_version'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),
     createdAt: ts('created_at').notNull(),
@@ -114,6 +120,8 @@ export const referrals = pgTable(
     index('referral_transition').on(t.networkId, t.transitionId),
     index('referral_receiver_status').on(t.networkId, t.receiverOrgId, t.status, t.ackDueAt),
     index('referral_sender_status').on(t.networkId, t.senderOrgId, t.status, t.ackDueAt),
+    // The scheduler tick's scan for unacknowledged referrals past their deadline, across networks.
+    index('referral_status_ack_due').on(t.status, t.ackDueAt),
   ],
 );
 

@@ -1,0 +1,15 @@
+/**
+ * One scheduler tick: evaluates every time rule against the database at the injected clock's now.
+ * Each rule is idempotent (`fire-rule.ts`), so running a tick twice, or in two processes at once, fires
+ * nothing twice; a rule whose subject changed since the scan skips it. Returns what fired, per rule.
+ */
+import type { Deps } from '../context.ts';
+import { escalateUnacknowledged } from './escalate-unacknowledged.ts';
+
+export interface TickResult {
+  escalations: number;
+}
+
+export async function runTick(deps: Deps): Promise<TickResult> {
+  return { escalations: await escalateUnacknowledged(deps) };
+}

@@ -1,0 +1,81 @@
+/**
+ * Notifies staff members inside the caller's transaction: an in-app notification for each, and an e-mail
+ * through the outbox (delivered at least once, after the change commits, never before). Titles and bodies
+ * carry a link and an opaque reference, never a patient's name or anything clinical (P13: e-mail is not a
+ * Part 2 channel; in-app lists are seen over shoulders). De-duplicated per event and person: a retried use
+ * case or a second process firing the same rule adds nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { memberships, notifications, users } from '../../db/schema/index.ts';
+import type { Deps } from '../context.ts';
+import { enqueueEmails } from '../outbox/enqueue-email.ts';
+
+export interface MemberNotice {
+  networkId: string;
+  membershipIds: readonly string[];
+  kind: string;
+  title: string;
+  body: string;
+  /** Path inside the app, e.g. `/referrals/ID`. */
+  path: string;
+  /** Unique per event; the person is appended. */
+  dedupeKey: string;
+  at: Date;
+}
+
+/** Returns how many people were newly notified. */
+export async function notifyMembers(deps: Deps, tx: Tx, notice: MemberNotice): Promise<number> {
+  const ids = [...new Set(notice.membershipIds)];
+  if (ids.length === 0) return 0;
+  const people = await tx
+    .select({ membershipId: memberships.id, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.networkId, notice.networkId),
+        inArray(memberships.id, ids),
+        eq(memberships.status, 'active'),
+        eq(users.status, 'active'),
+      ),
+    );
+  if (people.length === 0) return 0;
+  const keyOf = (membershipId: string) => `${notice.dedupeKey}:${membershipId}`;
+  const added = await tx
+    .insert(notifications)
+    .values(
+      people.map((p) => ({
+        networkId: notice.networkId,
+        id: randomUUID(),
+        membershipId: p.membershipId,
+        kind: notice.kind,
+        title: notice.title,
+        body: notice.body,
+        link: notice.path,
+        dedupeKey: keyOf(p.membershipId),
+        createdAt: notice.at,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ membershipId: notifications.membershipId });
+  const fresh = new Set(added.map((a) => a.membershipId));
+  const link = `${deps.config.publicUrl}${notice.path}`;
+  await enqueueEmails(
+    tx,
+    notice.at,
+    people
+      .filter((p) => fresh.has(p.membershipId))
+      .map((p) => ({
+        networkId: notice.networkId,
+        dedupeKey: keyOf(p.membershipId),
+        message: {
+          to: p.email,
+          subject: `Handoff: ${notice.title}`,
+          text: `${notice.body}\n\nOpen it (sign-in required): ${link}\n\nFor privacy this e-mail carries no patient information.`,
+        },
+      })),
+  );
+  return fresh.size;
+}
