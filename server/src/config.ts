@@ -49,6 +49,8 @@ const envSchema = z.object({
   HANDOFF_PART2_TEXTS: z.string().min(1).optional(),
   /** How long a §2.51 medical-emergency access lasts. */
   HANDOFF_EMERGENCY_ACCESS_HOURS: intFrom(24, 1, 72),
+  /** Demos and journeys only: a clock members can move forward (`POST /api/v1/dev/clock`). */
+  HANDOFF_DEV_CLOCK: flag(false),
 });
 
 export type EnvInput = Partial<Record<keyof z.input<typeof envSchema>, string>>;
@@ -70,6 +72,8 @@ export interface Config {
   logLevel: string;
   outboxIntervalMs: number;
   tickIntervalMs: number;
+  /** A movable clock for demos and journeys (never with a real installation: requires `demo`). */
+  devClock: boolean;
   loginRatePerMinute: number;
   capacityMaxAgeDays: number;
   part2TextsFile: string;
@@ -87,6 +91,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.HANDOFF_DEV_CLOCK && !e.HANDOFF_DEMO)
+    throw new ConfigError(
+      'Invalid configuration:\n  HANDOFF_DEV_CLOCK: needs HANDOFF_DEMO=1 (a movable clock is for demos and tests, never a real installation)',
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -110,5 +118,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? resolve(e.HANDOFF_PART2_TEXTS)
       : fileURLToPath(new URL('../config/part2-texts.json', import.meta.url)),
     emergencyAccessMs: e.HANDOFF_EMERGENCY_ACCESS_HOURS * 3_600_000,
+    devClock: e.HANDOFF_DEV_CLOCK,
   };
 }

@@ -26,7 +26,7 @@ import { createEmailTransport } from './integrations/email/transport.ts';
 import { startAgreementReminders, type ReminderJob } from './jobs/agreement-reminders.ts';
 import { startFollowupTick, type TickJob } from './jobs/followup-tick.ts';
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.ts';
-import { systemClock, type Clock } from './lib/clock.ts';
+import { advancingClock, systemClock, type Clock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 
 /** How long in-flight requests may take to finish at shutdown. */
@@ -106,7 +106,7 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
   const deps: Deps = {
     db: database.db,
     engine: database.engine,
-    clock: options.clock ?? systemClock,
+    clock: options.clock ?? (config.devClock ? advancingClock() : systemClock),
     config,
     secretKey,
     log,

@@ -26,6 +26,10 @@ import { hsdsRoutes } from './rest/hsds-routes.ts';
 import { partnershipRoutes } from './rest/partnership-routes.ts';
 import { transitionRoutes } from './rest/transition-routes.ts';
 import { referralRoutes } from './rest/referral-routes.ts';
+import { taskRoutes } from './rest/task-routes.ts';
+import { pathwayRoutes } from './rest/pathway-routes.ts';
+import { notificationRoutes } from './rest/notification-routes.ts';
+import { devClockRoutes } from './rest/dev-clock-routes.ts';
 import { consentRoutes } from './rest/consent-routes.ts';
 import { patientRoutes } from './rest/patient-routes.ts';
 import { memberRoutes } from './rest/member-routes.ts';
@@ -126,6 +130,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(consentRoutes(deps));
       await api.register(transitionRoutes(deps));
       await api.register(referralRoutes(deps));
+      await api.register(taskRoutes(deps));
+      await api.register(pathwayRoutes(deps));
+      await api.register(notificationRoutes(deps));
+      if (deps.config.devClock) await api.register(devClockRoutes(deps));
       await api.register(miscRoutes(deps));
     },
     { prefix: '/api/v1' },

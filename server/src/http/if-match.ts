@@ -1,4 +1,5 @@
 /** Optimistic concurrency over HTTP: versions travel as ETags (`"3"`) and come back in `If-Match`. */
+import type { FastifyReply } from 'fastify';
 import { AppError } from '../lib/errors.ts';
 
 /** Parses `If-Match: "<version>"` (or W/"…"); undefined when absent. */
@@ -12,3 +13,8 @@ export function expectedVersion(header: string | undefined): number | undefined 
 
 /** The ETag of a versioned object. */
 export const etagOf = (version: number): string => `"${version}"`;
+
+/** Answers a versioned object: its ETag, never cached (patient data). */
+export function sendVersioned<T extends { version: number }>(reply: FastifyReply, view: T, code = 200) {
+  return reply.code(code).header('ETag', etagOf(view.version)).header('Cache-Control', 'no-store').send(view);
+}

@@ -20,3 +20,15 @@ export function manualClock(
     },
   };
 }
+
+/** The system clock plus an offset that only grows: the dev clock of demos and journeys (`HANDOFF_DEV_CLOCK`). */
+export function advancingClock(base: Clock = systemClock): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return {
+    now: () => new Date(base.now().getTime() + offset),
+    advance: (ms) => {
+      if (ms < 0) throw new Error('the dev clock only moves forward');
+      offset += ms;
+    },
+  };
+}

@@ -5,6 +5,7 @@
  */
 import type { Action } from '../../src/domain/identity/permissions.ts';
 import { tpoConsent } from './fixtures.ts';
+import { TASK_ROUTES } from './leak-routes-followup.ts';
 import { TRANSITION_ROUTES } from './leak-routes-transitions.ts';
 
 // ---------------------------------------------------------------------------------------------------
@@ -94,6 +95,8 @@ export interface Subject {
   referralId: string;
   /** A message of the referral's thread with an attachment. */
   messageId: string;
+  /** A follow-up task of the transition (the demo's default pathway makes them at discharge). */
+  taskId: string;
   /** A recipient of the consent (the revocation body names it; the same in the real and unknown call). */
   recipientId: string;
   /** A service of a consented partner (referral bodies name it; the same in the real and unknown call). */
@@ -345,7 +348,7 @@ export const ROUTES: Record<string, RouteCase> = {
   },
 };
 
-Object.assign(ROUTES, TRANSITION_ROUTES);
+Object.assign(ROUTES, TRANSITION_ROUTES, TASK_ROUTES);
 
 export const BREAK_GLASS = 'POST /api/v1/patients/{id}/emergency-access';
 
@@ -358,7 +361,8 @@ export const walked = (path: string) =>
   path.startsWith('/api/v1/disclosure-list-requests') ||
   path.startsWith('/api/v1/emergency-accesses') ||
   path.startsWith('/api/v1/transitions') ||
-  path.startsWith('/api/v1/referrals');
+  path.startsWith('/api/v1/referrals') ||
+  path.startsWith('/api/v1/tasks');
 /** Anything else that looks like patient data must be walked too (a new route fails the coverage test). */
 export const patientLike = (path: string) =>
-  /patient|consent|disclos|restriction|emergenc|transition|referral/i.test(path);
+  /patient|consent|disclos|restriction|emergenc|transition|referral|task/i.test(path);

@@ -29,7 +29,7 @@ import { createUser } from '../../src/app/members/create-user.ts';
 import { createNetwork } from '../../src/app/network/create-network.ts';
 import { createOrganization } from '../../src/app/organizations/create-organization.ts';
 import { createOrganizationInput } from '../../src/app/organizations/schemas.ts';
-import { auditEvents, disclosures, organizations, services } from '../../src/db/schema/index.ts';
+import { auditEvents, disclosures, organizations, services, tasks } from '../../src/db/schema/index.ts';
 import { grantedScope } from '../../src/domain/identity/permissions.ts';
 import { isRole, type Role } from '../../src/domain/identity/vocabulary.ts';
 import { skipReason } from '../harness/database.ts';
@@ -260,6 +260,7 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
       recipientId: '',
       transitionId: '',
       referralId: '',
+      taskId: '',
       messageId: '',
       serviceId: '',
       person: REAL,
@@ -292,7 +293,13 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
         201,
       );
       const message = await setup(c, `${V1}/referrals/${referral.id}/messages`, MESSAGE, 201);
-      return { transitionId: transition.id, referralId: referral.id, messageId: message.id };
+      const [task] = await t.deps.db
+        .select()
+        .from(tasks)
+        .where(eq(tasks.transitionId, transition.id))
+        .limit(1);
+      if (!task) throw new Error('the discharge made no follow-up task');
+      return { transitionId: transition.id, referralId: referral.id, messageId: message.id, taskId: task.id };
     };
     const subjectOf = async (person: Person): Promise<Subject> => {
       const patient = await setup(navigator, `${V1}/patients`, registration(person), 201);
@@ -327,8 +334,9 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
         201,
       );
       const recipientId = consent.recipients?.find((r) => r.organizationId === orgA)?.id ?? '';
-      const { transitionId, referralId, messageId } = await referralOf(navigator, patient.id);
+      const { transitionId, referralId, messageId, taskId } = await referralOf(navigator, patient.id);
       return {
+        taskId,
         transitionId,
         referralId,
         messageId,
@@ -362,6 +370,7 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
       transitionId: randomUUID(),
       referralId: randomUUID(),
       messageId: randomUUID(),
+      taskId: randomUUID(),
     });
     unknown = { ...unknownIds(), recipientId: real.recipientId, serviceId: real.serviceId, person: MADE_UP };
     controlUnknown = {

@@ -14,8 +14,11 @@ export interface ReferralFixture {
   intake: TestClient;
   partnerOrg: string;
   serviceId: string;
-  /** Sends a referral for a new patient (MRN unique per call); returns the sender's view and its ETag. */
-  send(mrn: string, urgency?: 'routine' | 'urgent'): Promise<{ view: ReferralView; etag: string }>;
+  /** Sends a referral for a new patient (MRN unique per call); returns the sender's view, its ETag, the consent. */
+  send(
+    mrn: string,
+    urgency?: 'routine' | 'urgent',
+  ): Promise<{ view: ReferralView; etag: string; consentId: string }>;
 }
 
 async function ok<T>(c: TestClient, method: string, url: string, body: unknown, status: number): Promise<T> {
@@ -46,7 +49,13 @@ export async function referralFixture(t: TestApp): Promise<ReferralFixture> {
         { ...PATIENT, mrn, givenName: `Pat${mrn}`, confirmNotDuplicate: true },
         201,
       );
-      await ok(navigator, 'POST', `/api/v1/patients/${patient.id}/consents`, tpoConsent([partnerOrg]), 201);
+      const consent = await ok<{ id: string }>(
+        navigator,
+        'POST',
+        `/api/v1/patients/${patient.id}/consents`,
+        tpoConsent([partnerOrg]),
+        201,
+      );
       const transition = await ok<{ id: string }>(
         navigator,
         'POST',
@@ -65,7 +74,7 @@ export async function referralFixture(t: TestApp): Promise<ReferralFixture> {
         urgency,
       });
       if (res.statusCode !== 201) throw new Error(`send referral: ${res.statusCode} ${res.body}`);
-      return { view: res.json<ReferralView>(), etag: String(res.headers.etag) };
+      return { view: res.json<ReferralView>(), etag: String(res.headers.etag), consentId: consent.id };
     },
   };
 }

@@ -19,6 +19,7 @@ import { identityProbes } from './matrix/identity-probes.ts';
 import { partnershipProbes } from './matrix/partnership-probes.ts';
 import { patientProbes } from './matrix/patient-probes.ts';
 import { transitionProbes } from './matrix/transition-probes.ts';
+import { followupProbes } from './matrix/followup-probes.ts';
 import type { MatrixContext, ProbeSpec } from './matrix/types.ts';
 
 let counter = 0;
@@ -44,6 +45,7 @@ describe.skipIf(skipReason)('authorization matrix', () => {
     partnershipProbes(context),
     patientProbes(context),
     transitionProbes(context),
+    followupProbes(context),
   ];
   const probes = Object.assign({}, ...modules.map((m) => m.probes)) as Partial<Record<Action, ProbeSpec>>;
   beforeAll(async () => {

@@ -9,14 +9,12 @@
  * urgent first); an inbox bigger than that should be filtered (the default shows open referrals only).
  */
 import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { consents, patients, referrals, services, transitions } from '../../db/schema/index.ts';
-import { decideAccess, type AccessDecision } from '../../domain/consent/decide.ts';
+import { patients, referrals, services, transitions } from '../../db/schema/index.ts';
 import type { InboxRow, Page } from '../../domain/transitions/views.ts';
 import type { ReferralStatus, Urgency } from '../../domain/transitions/vocabulary.ts';
-import { localDay } from '../../lib/local-day.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorize, requireMember } from '../authorize.ts';
-import { loadAccessFacts } from '../consent/load-access-facts.ts';
+import { decideEach, namedPatients } from '../consent/decide-each.ts';
 import { part2Texts } from '../consent/part2-texts-source.ts';
 import { recordDisclosure, type DisclosureChannel } from '../consent/record-disclosure.ts';
 import type { Actor, Deps } from '../context.ts';
@@ -27,7 +25,6 @@ import { ackOverdue, transitionGap } from './transition-view.ts';
 export const INBOX_CANDIDATES = 2000;
 const OPEN: readonly ReferralStatus[] = ['sent', 'accepted', 'scheduled', 'no_show'];
 const r = referrals;
-type Disclosed = Extract<AccessDecision, { permit: true; basis: 'consent' | 'emergency' }>;
 
 function orderOf(sort: ReferralInboxQuery['sort']): SQL[] {
   switch (sort) {
@@ -100,12 +97,10 @@ export async function listReferrals(
         .where(and(eq(r.networkId, member.networkId), inArray(r.id, pageIds)))
     : [];
   rows.sort((a, b) => pageIds.indexOf(a.referral.id) - pageIds.indexOf(b.referral.id));
-  const named = await namedPatients(
-    deps,
-    member.networkId,
-    decisions,
-    rows.map((x) => x.patient.id),
-  );
+  const listedIds = rows.map((x) => x.patient.id);
+  const named = decisions
+    ? await namedPatients(deps, member.networkId, decisions, listedIds)
+    : new Set(listedIds);
   const senders = await organizationNames(
     deps.db,
     member.networkId,
@@ -152,61 +147,4 @@ export async function listReferrals(
     version: referral.version,
   }));
   return { items, total: counted?.n ?? 0, page: query.page, pageSize: query.pageSize };
-}
-
-/** The decision for each candidate patient (treatment, for treatment); denied patients are absent. */
-async function decideEach(
-  deps: Deps,
-  member: ReturnType<typeof requireMember>,
-  patientIds: string[],
-  now: Date,
-): Promise<Map<string, Disclosed>> {
-  const permitted = new Map<string, Disclosed>();
-  const unique = [...new Set(patientIds)];
-  for (let i = 0; i < unique.length; i += 500) {
-    const facts = await loadAccessFacts(deps.db, member.networkId, unique.slice(i, i + 500));
-    for (const [id, { facts: f, timezone }] of facts) {
-      const decision = decideAccess(
-        {
-          organizationId: member.organizationId,
-          membershipId: member.membershipId,
-          category: 'treatment',
-          purpose: 'TREAT',
-          at: now,
-          today: localDay(now, timezone ?? 'UTC'),
-        },
-        f,
-      );
-      if (decision.permit && decision.basis !== 'holder') permitted.set(id, decision);
-    }
-  }
-  return permitted;
-}
-
-/** Patients whose relied-on consent covers demographics (their names may be listed). */
-async function namedPatients(
-  deps: Deps,
-  networkId: string,
-  decisions: Map<string, Disclosed> | undefined,
-  patientIds: string[],
-): Promise<Set<string>> {
-  if (!decisions) return new Set(patientIds);
-  const consentIds = [
-    ...new Set(
-      patientIds.map((id) => decisions.get(id)).flatMap((d) => (d?.basis === 'consent' ? [d.consentId] : [])),
-    ),
-  ];
-  const rows = consentIds.length
-    ? await deps.db
-        .select({ id: consents.id, categories: consents.categories })
-        .from(consents)
-        .where(and(eq(consents.networkId, networkId), inArray(consents.id, consentIds)))
-    : [];
-  const covering = new Set(rows.filter((c) => c.categories.includes('demographics')).map((c) => c.id));
-  return new Set(
-    patientIds.filter((id) => {
-      const d = decisions.get(id);
-      return d?.basis === 'emergency' || (d?.basis === 'consent' && covering.has(d.consentId));
-    }),
-  );
 }

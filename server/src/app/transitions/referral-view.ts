@@ -8,7 +8,6 @@
 import { and, asc, count, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import {
-  consents,
   handoffPackets,
   referralEvents,
   referralMessages,
@@ -18,6 +17,8 @@ import {
 import { allowedMoves, STANDARD_STATUS, type Side } from '../../domain/transitions/referral-states.ts';
 import type { PacketView, ReferralEventView, ReferralView } from '../../domain/transitions/views.ts';
 import type { ReferralStatus } from '../../domain/transitions/vocabulary.ts';
+import { suggestAlternatives } from '../followup/suggest-alternatives.ts';
+import { showsName } from '../consent/shows-name.ts';
 import type { OpenedReferral } from './open-referral.ts';
 import { organizationNames, peopleOf } from './people.ts';
 import type { TransitionRow } from './refresh-transition.ts';
@@ -30,8 +31,8 @@ export interface KnownReferralParts {
   events?: ReferralEventRow[];
   transition?: TransitionRow;
   service?: ServiceName;
-  /** The referral is new: no messages yet. */
-  noMessages?: boolean;
+  /** The referral was just created: no messages, no escalation yet. */
+  isNew?: boolean;
 }
 
 /** Messages from others after this member's read mark (one statement). */
@@ -59,16 +60,6 @@ async function unreadCount(db: Queryable, opened: OpenedReferral): Promise<numbe
       ),
     );
   return unread?.n ?? 0;
-}
-
-async function mayShowDemographics(db: Queryable, opened: OpenedReferral): Promise<boolean> {
-  const { decision } = opened;
-  if (decision.basis !== 'consent') return true;
-  const [consent] = await db
-    .select({ categories: consents.categories })
-    .from(consents)
-    .where(and(eq(consents.networkId, opened.member.networkId), eq(consents.id, decision.consentId)));
-  return consent?.categories.includes('demographics') ?? false;
 }
 
 async function packetOf(
@@ -164,7 +155,7 @@ export async function referralView(
         .where(and(eq(transitions.networkId, networkId), eq(transitions.id, referral.transitionId)));
   if (!transition) throw new Error('transition missing');
   const status = referral.status as ReferralStatus;
-  const identified = side === 'sender' || (await mayShowDemographics(db, opened));
+  const identified = side === 'sender' || (await showsName(db, opened));
   return {
     ...summary,
     transitionId: referral.transitionId,
@@ -183,10 +174,12 @@ export async function referralView(
     receiverContacts,
     gap: transitionGap(transition, now),
     history,
-    unreadMessages: known.noMessages ? 0 : await unreadCount(db, opened),
+    unreadMessages: known.isNew ? 0 : await unreadCount(db, opened),
     createdAt: referral.createdAt.toISOString(),
     updatedAt: referral.updatedAt.toISOString(),
     disclosure: opened.notice,
     part2: opened.patient.part2,
+    // A new referral cannot have been escalated yet.
+    suggestedAlternatives: side === 'sender' && !known.isNew ? await suggestAlternatives(db, referral) : [],
   };
 }

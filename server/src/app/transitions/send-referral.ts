@@ -152,7 +152,7 @@ export async function sendReferral(
       events: [outcome.event],
       transition,
       service,
-      noMessages: true,
+      isNew: true,
     });
     return { view, replayed: false };
   });

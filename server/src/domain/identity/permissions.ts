@@ -115,6 +115,13 @@ export const MATRIX = {
   'referral.respond': { ...careTeam('organization'), liaison: 'organization' },
   /** Write in a referral's thread (either side). Reading it needs only `patient.read` and consent. */
   'referral.message': { ...careTeam('organization'), liaison: 'organization' },
+  /**
+   * Follow-up (issue 6): work the organization's tasks (take, complete, snooze, log contact attempts) —
+   * the care team and liaisons; reading them needs only `patient.read` and consent.
+   */
+  'task.work': { ...careTeam('organization'), liaison: 'organization' },
+  /** Create pathways and save new versions of them: the hospital's program managers and administrators. */
+  'pathway.manage': { program_manager: 'organization', org_admin: 'organization' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof MATRIX;

@@ -163,6 +163,11 @@ export interface ReferralView extends ReferralSummary {
   disclosure: DisclosureNotice | null;
   /** The record is labelled as a Part 2 record (the holder is or may be a Part 2 program). */
   part2: boolean;
+  /**
+   * For the sender of a referral still unanswered after its escalation reached "alternatives": other
+   * active services of the same kind, to consider (issue 6). Empty otherwise.
+   */
+  suggestedAlternatives: { id: string; name: string; organization: { id: string; name: string } }[];
 }
 
 export interface AttachmentView {

@@ -1,11 +1,17 @@
 /**
  * Probe records inserted straight into the database (no API, no audit): a patient held by an organization
- * and a complete stored consent naming one recipient organization. Shared by the patient and transition
- * probes.
+ * and a complete stored consent naming one recipient organization, and an open transition. Shared by the
+ * patient, transition and follow-up probes.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { consentRecipients, consents, memberships, patients } from '../../../src/db/schema/index.ts';
+import {
+  consentRecipients,
+  consents,
+  memberships,
+  patients,
+  transitions,
+} from '../../../src/db/schema/index.ts';
 import type { DataCategory } from '../../../src/domain/consent/vocabulary.ts';
 import type { MatrixContext } from './types.ts';
 
@@ -87,6 +93,33 @@ export async function insertProbeConsent(
     position: 0,
     kind: 'organization',
     organizationId: recipientOrgId,
+  });
+  return id;
+}
+
+/** An open transition of `holderOrgId`'s patient, admitted now. */
+export async function insertProbeTransition(
+  ctx: MatrixContext,
+  networkId: string,
+  holderOrgId: string,
+  patientId: string,
+): Promise<string> {
+  const t = ctx.app();
+  const now = t.clock.now();
+  const id = randomUUID();
+  await t.deps.db.insert(transitions).values({
+    networkId,
+    id,
+    patientId,
+    hospitalOrgId: holderOrgId,
+    encounterType: 'ed',
+    admittedAt: now,
+    oudIdentifiedBy: 'clinician',
+    careNeeds: [],
+    status: 'open',
+    createdBy: randomUUID(),
+    createdAt: now,
+    updatedAt: now,
   });
   return id;
 }

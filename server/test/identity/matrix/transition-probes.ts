@@ -7,14 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
-import {
-  organizations,
-  referralEvents,
-  referrals,
-  services,
-  transitions,
-} from '../../../src/db/schema/index.ts';
-import { insertProbeConsent, insertProbePatient } from './probe-records.ts';
+import { organizations, referralEvents, referrals, services } from '../../../src/db/schema/index.ts';
+import { insertProbeConsent, insertProbePatient, insertProbeTransition } from './probe-records.ts';
 import type { MatrixContext, ProbeModule } from './types.ts';
 
 export function transitionProbes(ctx: MatrixContext): ProbeModule {
@@ -24,26 +18,8 @@ export function transitionProbes(ctx: MatrixContext): ProbeModule {
   const transitionOf: Record<string, string> = {};
   const incomingOf: Record<string, string> = {};
 
-  async function insertTransition(holderOrgId: string, patientId: string): Promise<string> {
-    const t = ctx.app();
-    const now = t.clock.now();
-    const id = randomUUID();
-    await t.deps.db.insert(transitions).values({
-      networkId,
-      id,
-      patientId,
-      hospitalOrgId: holderOrgId,
-      encounterType: 'ed',
-      admittedAt: now,
-      oudIdentifiedBy: 'clinician',
-      careNeeds: [],
-      status: 'open',
-      createdBy: randomUUID(),
-      createdAt: now,
-      updatedAt: now,
-    });
-    return id;
-  }
+  const insertTransition = (holderOrgId: string, patientId: string) =>
+    insertProbeTransition(ctx, networkId, holderOrgId, patientId);
 
   /** A booked referral from `senderOrgId`'s patient to `receiverOrgId`, under a consent naming the receiver. */
   async function insertIncoming(senderOrgId: string, receiverOrgId: string): Promise<string> {
