@@ -29,6 +29,7 @@ import { referralRoutes } from './rest/referral-routes.ts';
 import { taskRoutes } from './rest/task-routes.ts';
 import { pathwayRoutes } from './rest/pathway-routes.ts';
 import { notificationRoutes } from './rest/notification-routes.ts';
+import { webhookRoutes } from './rest/webhook-routes.ts';
 import { devClockRoutes } from './rest/dev-clock-routes.ts';
 import { consentRoutes } from './rest/consent-routes.ts';
 import { patientRoutes } from './rest/patient-routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(taskRoutes(deps));
       await api.register(pathwayRoutes(deps));
       await api.register(notificationRoutes(deps));
+      await api.register(webhookRoutes(deps));
       if (deps.config.devClock) await api.register(devClockRoutes(deps));
       await api.register(miscRoutes(deps));
     },

@@ -4,37 +4,13 @@
  * password and signs in. An unreachable SMTP server delays delivery but loses nothing.
  */
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailTransport } from '../../src/integrations/email/transport.ts';
 import { createOutboxWorker } from '../../src/jobs/outbox-worker.ts';
 import { outbox } from '../../src/db/schema/index.ts';
 import { skipReason } from '../harness/database.ts';
+import { startSmtp } from '../support/receivers.ts';
 import { activeOrg, createTestApp, type TestApp } from '../support/test-app.ts';
-
-interface Received {
-  to: string;
-  raw: string;
-}
-
-async function startSmtp(port = 0): Promise<{ server: SMTPServer; port: number; mail: Received[] }> {
-  const mail: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        mail.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const address = server.server.address();
-  return { server, port: typeof address === 'object' && address ? address.port : port, mail };
-}
 
 describe.skipIf(skipReason)('invitations over SMTP', () => {
   let t: TestApp;

@@ -3,7 +3,7 @@
  * `domain/followup/escalation.ts` — the partner's named liaison, then the backup (fallbacks: the partner's
  * liaisons, then its program managers and administrators), then the hospital's navigator is told to
  * consider another service (the referral shows the alternatives). Each level fires once per referral
- * (`fire-rule.ts`), with its notifications and audit event in one transaction. An acknowledged, declined or
+ * (`fire-rule.ts`), with its notifications, webhooks and audit event in one transaction. An acknowledged, declined or
  * cancelled referral leaves the rule: only `sent` referrals are examined.
  */
 import { and, eq, lte, notExists, sql } from 'drizzle-orm';
@@ -12,6 +12,7 @@ import { dueEscalations, type EscalationLevel } from '../../domain/followup/esca
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { operatorActor, type Deps } from '../context.ts';
 import { notifyMembers } from '../notifications/notify-members.ts';
+import { notifyWebhooks } from '../notifications/notify-webhooks.ts';
 import { fireOnce } from './fire-rule.ts';
 import { membersWithRoles, namedLiaisons } from './recipients.ts';
 
@@ -126,6 +127,14 @@ export async function escalateUnacknowledged(deps: Deps): Promise<number> {
           kind: `referral.escalation.${level}`,
           ...WORDS[level],
           path: `/referrals/${r.id}`,
+          dedupeKey: `${ESCALATION_RULE}:${r.id}:${level}`,
+          at: now,
+        });
+        await notifyWebhooks(tx, {
+          networkId: r.networkId,
+          organizationId: level === 'alternatives' ? r.senderOrgId : r.receiverOrgId,
+          kind: `referral.escalation.${level}`,
+          data: { referralId: r.id, link: `/referrals/${r.id}` },
           dedupeKey: `${ESCALATION_RULE}:${r.id}:${level}`,
           at: now,
         });

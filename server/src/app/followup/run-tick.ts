@@ -5,11 +5,19 @@
  */
 import type { Deps } from '../context.ts';
 import { escalateUnacknowledged } from './escalate-unacknowledged.ts';
+import { notifyCoverageGaps } from './notify-coverage-gaps.ts';
+import { notifyOverdueTasks } from './notify-overdue-tasks.ts';
 
 export interface TickResult {
   escalations: number;
+  overdueTasks: number;
+  coverageAlerts: number;
 }
 
 export async function runTick(deps: Deps): Promise<TickResult> {
-  return { escalations: await escalateUnacknowledged(deps) };
+  return {
+    escalations: await escalateUnacknowledged(deps),
+    overdueTasks: await notifyOverdueTasks(deps),
+    coverageAlerts: await notifyCoverageGaps(deps),
+  };
 }

@@ -4,12 +4,14 @@
  * never the patient's name, the medication or the partner's name (P13: e-mail is not a Part 2 channel).
  * Recipients: on the partner's side, its intake staff and liaisons; on the hospital's side, the
  * transition's navigator, or its navigators when none is named. De-duplicated per referral, event and person.
+ * The other side's webhooks get `referral.<status>` with the referral's opaque id and link.
  */
 import { and, arrayOverlaps, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { memberships, users } from '../../db/schema/index.ts';
 import type { ReferralStatus } from '../../domain/transitions/vocabulary.ts';
 import type { Deps } from '../context.ts';
+import { notifyWebhooks } from '../notifications/notify-webhooks.ts';
 import { enqueueEmails } from '../outbox/enqueue-email.ts';
 
 export interface ReferralNotice {
@@ -23,6 +25,14 @@ export interface ReferralNotice {
 }
 
 export async function notifyReferral(deps: Deps, tx: Tx, notice: ReferralNotice): Promise<void> {
+  await notifyWebhooks(tx, {
+    networkId: notice.networkId,
+    organizationId: notice.to.organizationId,
+    kind: `referral.${notice.status}`,
+    data: { referralId: notice.referralId, status: notice.status, link: `/referrals/${notice.referralId}` },
+    dedupeKey: `referral:${notice.referralId}:${notice.event}`,
+    at: notice.at,
+  });
   const base = and(
     eq(memberships.networkId, notice.networkId),
     eq(memberships.organizationId, notice.to.organizationId),

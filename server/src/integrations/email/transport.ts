@@ -34,6 +34,9 @@ export function createEmailTransport(options: {
       ...(url.username
         ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
         : {}),
+      // A few reused connections: the outbox sends several messages at once (jobs/outbox-worker.ts).
+      pool: true,
+      maxConnections: 5,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,
