@@ -26,15 +26,13 @@
  */
 import { count, sql } from 'drizzle-orm';
 import type { Deps, MemberActor } from '../server/src/app/context.ts';
-import { authenticateSession } from '../server/src/app/identity/authenticate.ts';
-import { login } from '../server/src/app/identity/login.ts';
 import { createApiToken } from '../server/src/app/tokens/create-api-token.ts';
 import { createTransition } from '../server/src/app/transitions/create-transition.ts';
 import { createTransitionInput } from '../server/src/app/transitions/schemas.ts';
 import { transitions } from '../server/src/db/schema/index.ts';
 import type { BenchContext } from './lib/context.ts';
 import { runConcurrent } from './lib/concurrent.ts';
-import { startBenchServer, type BenchServer } from './lib/handoff.ts';
+import { signInMember, startBenchServer, type BenchServer } from './lib/handoff.ts';
 import { latencies } from './lib/latencies.ts';
 import { median } from './lib/load.ts';
 import type { BenchEngine, BenchResult } from './lib/report.ts';
@@ -52,21 +50,6 @@ const WARMUP_READS = 30;
 const REFERRAL_TRANSITIONS = Number(process.env.BENCH_REFERRAL_TRANSITIONS ?? 400);
 const WORKLIST_TARGET_MS = 50;
 const REFERRALS_TARGET_PER_S = 300;
-const PASSWORD = 'handoff-demo-2026';
-
-interface Signed {
-  member: MemberActor;
-  token: string;
-}
-
-async function signIn(deps: Deps, email: string): Promise<Signed> {
-  const meta = { requestId: null, clientAddress: '127.0.0.1', via: 'cli' as const };
-  const { sessionToken } = await login(deps, { email, password: PASSWORD }, meta);
-  const { actor } = await authenticateSession(deps, sessionToken, meta);
-  if (actor.kind !== 'member') throw new Error(`${email} has no membership`);
-  const created = await createApiToken(deps, actor, { name: 'bench', expiresInDays: 1 });
-  return { member: actor, token: created.token };
-}
 
 const thousands = (n: number) => n.toLocaleString('en-US');
 
@@ -77,8 +60,8 @@ export default async function transitionsBench(context: BenchContext): Promise<B
     const server = await startBenchServer({ engine, ...(databaseUrl ? { databaseUrl } : {}) });
     try {
       const { deps } = server;
-      const navigator = await signIn(deps, 'navigator@demo.handoff.test');
-      const intake = await signIn(deps, 'intake@demo.handoff.test');
+      const navigator = await signInMember(deps, 'navigator@demo.handoff.test');
+      const intake = await signInMember(deps, 'intake@demo.handoff.test');
       const network = await loadTransitionNetwork(deps, navigator.member, intake.member.organizationId);
       const now = deps.clock.now();
       const seededAt = performance.now();

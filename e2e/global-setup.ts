@@ -1,110 +1,15 @@
 /**
  * Starts what the journeys need and returns the teardown: an SMTP capture on a free port, then the
  * real server (`node server/bin/handoff.mjs serve`) on another free port with a fresh data dir, the
- * demo network and a random secret key. Waits for `GET /healthz`; passes the URLs to the workers
- * through environment variables (see `support/environment.ts`).
+ * demo network and a random secret key (`support/server.ts`). Waits for `GET /healthz`; passes the URLs
+ * to the workers through environment variables (see `support/environment.ts`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ENV } from './support/environment.ts';
-import { freePort } from './support/free-port.ts';
-import { startSmtpCapture } from './support/smtp-capture.ts';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-const repoRoot = resolve(here, '..');
-const resultsDir = join(here, 'results');
-const STARTUP_TIMEOUT_MS = 180_000;
-
-async function waitForHealth(url: string, child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(
-        `The server exited with code ${child.exitCode} before it was healthy:\n${tail(logFile)}`,
-      );
-    }
-    try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server was not healthy after ${STARTUP_TIMEOUT_MS} ms:\n${tail(logFile)}`);
-}
-
-function tail(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-40).join('\n');
-  } catch {
-    return '(no server log)';
-  }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolveStop) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolveStop();
-    });
-    child.kill('SIGTERM');
-  });
-}
+import { startServer } from './support/server.ts';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  mkdirSync(resultsDir, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'handoff-e2e-'));
-  const dataDir = join(work, 'data');
-  const mailDir = join(work, 'mail');
-  mkdirSync(mailDir);
-
-  const smtp = await startSmtpCapture(mailDir, await freePort());
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const logFile = join(resultsDir, 'server.log');
-  const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['server/bin/handoff.mjs', 'serve'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      HANDOFF_DATA_DIR: dataDir,
-      HANDOFF_DEMO: '1',
-      HANDOFF_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-      HANDOFF_OUTBOX_INTERVAL_MS: '200',
-      // Every browser shares 127.0.0.1: keep the per-address sign-in limit out of the journeys' way.
-      HANDOFF_LOGIN_RATE_PER_MINUTE: '600',
-      HANDOFF_SECRET_KEY: randomBytes(32).toString('base64'),
-      HANDOFF_PUBLIC_URL: baseUrl,
-      HANDOFF_LOG_LEVEL: process.env.HANDOFF_LOG_LEVEL ?? 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-
-  const teardown = async () => {
-    await stop(child);
-    await smtp.close();
-    log.end();
-    if (!process.env.HANDOFF_E2E_KEEP) rmSync(work, { recursive: true, force: true });
-  };
-
-  try {
-    await waitForHealth(baseUrl, child, logFile);
-  } catch (error) {
-    await teardown();
-    throw error;
-  }
-  process.env[ENV.baseUrl] = baseUrl;
-  process.env[ENV.mailDir] = mailDir;
-  return teardown;
+  const server = await startServer({ logName: 'server.log' });
+  process.env[ENV.baseUrl] = server.baseUrl;
+  process.env[ENV.mailDir] = server.mailDir;
+  return server.stop;
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Deps } from '../../server/src/app/context.ts';
+import type { Deps, MemberActor } from '../../server/src/app/context.ts';
 import { authenticateSession } from '../../server/src/app/identity/authenticate.ts';
 import { login } from '../../server/src/app/identity/login.ts';
 import { createApiToken } from '../../server/src/app/tokens/create-api-token.ts';
@@ -73,4 +73,17 @@ export async function issueDemoApiToken(deps: Deps): Promise<string> {
   const { actor } = await authenticateSession(deps, sessionToken, meta);
   const created = await createApiToken(deps, actor, { name: 'bench', expiresInDays: 1 });
   return created.token;
+}
+
+/** Signs in a demo user through the use cases and issues an API token for its first membership. */
+export async function signInMember(
+  deps: Deps,
+  email: string,
+): Promise<{ member: MemberActor; token: string }> {
+  const meta = { requestId: null, clientAddress: '127.0.0.1', via: 'cli' as const };
+  const { sessionToken } = await login(deps, { email, password: demoLogin.password }, meta);
+  const { actor } = await authenticateSession(deps, sessionToken, meta);
+  if (actor.kind !== 'member') throw new Error(`${email} has no membership`);
+  const created = await createApiToken(deps, actor, { name: 'bench', expiresInDays: 1 });
+  return { member: actor, token: created.token };
 }

@@ -20,9 +20,12 @@ import { ComingSoonPage } from './pages/coming-soon/coming-soon-page.tsx';
 import { DirectoryRoutes } from './pages/directory/directory-routes.tsx';
 import { HomePage } from './pages/home/home-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
 import { PartnershipRoutes } from './pages/partnerships/partnership-routes.tsx';
+import { PathwayRoutes } from './pages/pathways/pathway-routes.tsx';
 import { PatientRoutes } from './pages/patients/patient-routes.tsx';
 import { ReferralRoutes } from './pages/referrals/referral-routes.tsx';
+import { TaskRoutes } from './pages/tasks/task-routes.tsx';
 import { TransitionRoutes } from './pages/transitions/transition-routes.tsx';
 import { ADMIN_PERMISSIONS } from './vocabulary.ts';
 
@@ -44,8 +47,11 @@ export function AppRoutes() {
           <Route path="/patients/*" element={<PatientRoutes />} />
           <Route path="/transitions/*" element={<TransitionRoutes />} />
           <Route path="/referrals/*" element={<ReferralRoutes />} />
+          <Route path="/tasks/*" element={<TaskRoutes />} />
+          <Route path="/pathways/*" element={<PathwayRoutes />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           {AREAS.filter(
-            (area) => !['directory', 'partnerships', 'patients', 'transitions'].includes(area),
+            (area) => !['directory', 'partnerships', 'patients', 'transitions', 'tasks'].includes(area),
           ).map((area) => (
             <Route key={area} path={`/${area}`} element={<ComingSoonPage area={area} />} />
           ))}

@@ -13,7 +13,7 @@ import type { PathwayView, TaskView } from '../../src/domain/followup/views.ts';
 import type { Page } from '../../src/domain/transitions/views.ts';
 import { skipReason } from '../harness/database.ts';
 import { createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
-import { referralFixture, type ReferralFixture } from './referral-fixture.ts';
+import { expectCall, referralFixture, type ReferralFixture } from './referral-fixture.ts';
 
 const INTAKE_CALL: PathwayStep = {
   key: 'intake_call',
@@ -32,18 +32,7 @@ describe.skipIf(skipReason)('pathways API and partner tasks', () => {
   let manager: TestClient;
   let partnershipId: string;
 
-  const call = async <T>(
-    c: TestClient,
-    method: string,
-    url: string,
-    body?: unknown,
-    status = 200,
-    etag?: string,
-  ) => {
-    const res = await c.request(method, url, body, etag ? { 'if-match': etag } : undefined);
-    expect(res.statusCode, res.body).toBe(status);
-    return { body: res.json<T>(), etag: String(res.headers.etag) };
-  };
+  const call = expectCall;
 
   beforeAll(async () => {
     t = await createTestApp();

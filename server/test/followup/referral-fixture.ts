@@ -4,6 +4,7 @@
  * to one of the OBOT's services. Sign-ins happen when the fixture is made: make it after moving the clock.
  */
 import { and, eq } from 'drizzle-orm';
+import { expect } from 'vitest';
 import { services } from '../../src/db/schema/index.ts';
 import type { ReferralView } from '../../src/domain/transitions/views.ts';
 import { PATIENT, tpoConsent } from '../consent/fixtures.ts';
@@ -77,4 +78,18 @@ export async function referralFixture(t: TestApp): Promise<ReferralFixture> {
       return { view: res.json<ReferralView>(), etag: String(res.headers.etag), consentId: consent.id };
     },
   };
+}
+
+/** A request that must answer `status`; its JSON body and ETag. */
+export async function expectCall<T>(
+  c: TestClient,
+  method: string,
+  url: string,
+  body?: unknown,
+  status = 200,
+  etag?: string,
+): Promise<{ body: T; etag: string }> {
+  const res = await c.request(method, url, body, etag ? { 'if-match': etag } : undefined);
+  expect(res.statusCode, res.body).toBe(status);
+  return { body: res.json<T>(), etag: String(res.headers.etag) };
 }

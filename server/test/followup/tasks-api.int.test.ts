@@ -10,7 +10,7 @@ import type { TaskView } from '../../src/domain/followup/views.ts';
 import type { Page } from '../../src/domain/transitions/views.ts';
 import { skipReason } from '../harness/database.ts';
 import { createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
-import { referralFixture, type ReferralFixture } from './referral-fixture.ts';
+import { expectCall, referralFixture, type ReferralFixture } from './referral-fixture.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -20,18 +20,7 @@ describe.skipIf(skipReason)('tasks API', () => {
   let f: ReferralFixture;
   let transitionId: string;
 
-  const call = async <T>(
-    c: TestClient,
-    method: string,
-    url: string,
-    body?: unknown,
-    status = 200,
-    etag?: string,
-  ) => {
-    const res = await c.request(method, url, body, etag ? { 'if-match': etag } : undefined);
-    expect(res.statusCode, res.body).toBe(status);
-    return { body: res.json<T>(), etag: String(res.headers.etag) };
-  };
+  const call = expectCall;
   const list = (c: TestClient, filter: string) =>
     call<Page<TaskView>>(c, 'GET', `/api/v1/tasks?filter=${filter}`);
   const find = async (c: TestClient, filter: string, stepKey: string) =>

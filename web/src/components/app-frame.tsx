@@ -1,6 +1,6 @@
 /**
  * The signed-in frame (Mantine AppShell): header with product name, organization switcher,
- * language switch and user menu; navigation to every area; the page in `<main>`.
+ * notification bell, language switch and user menu; navigation to every area; the page in `<main>`.
  */
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -10,6 +10,7 @@ import { useAccess } from '../session/session-context.ts';
 import { ADMIN_PERMISSIONS } from '../vocabulary.ts';
 import { AREAS } from './areas.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 import { OrganizationSwitcher } from './organization-switcher.tsx';
 import { MAIN_ID, SkipLink } from './skip-link.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -26,6 +27,8 @@ export function AppFrame() {
       { to: `/${area}`, label: t(`areas.${area}.title`) },
       // The partner inbox sits beside the hospital's transitions.
       ...(area === 'transitions' ? [{ to: '/referrals', label: t('transitions.nav.referrals') }] : []),
+      // The pathways the tasks are made from sit beside the tasks.
+      ...(area === 'tasks' ? [{ to: '/pathways', label: t('followup.nav.pathways') }] : []),
     ]),
     ...(showAdmin ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];
@@ -54,6 +57,7 @@ export function AppFrame() {
             </Group>
             <Group gap="xs" wrap="nowrap">
               <OrganizationSwitcher />
+              <NotificationBell />
               <LanguageSwitch />
               <UserMenu />
             </Group>

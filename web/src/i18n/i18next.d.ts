@@ -2,6 +2,7 @@
 import 'i18next';
 import type directoryEn from './directory.en.json';
 import type en from './en.json';
+import type followupEn from './followup.en.json';
 import type importsEn from './imports.en.json';
 import type partnershipsEn from './partnerships.en.json';
 import type patientsEn from './patients.en.json';
@@ -13,6 +14,7 @@ declare module 'i18next' {
     resources: {
       translation: typeof en & {
         directory: typeof directoryEn;
+        followup: typeof followupEn;
         imports: typeof importsEn;
         partnerships: typeof partnershipsEn;
         patients: typeof patientsEn;

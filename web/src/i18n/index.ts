@@ -2,7 +2,7 @@
  * i18next setup: English and Spanish bundled, the choice persisted in localStorage, and the
  * document's `lang` attribute kept in step with the active language. Large areas keep their strings in
  * their own files (`directory.*.json`, `imports.*.json`, `partnerships.*.json`,
- * `patients.*.json`, `transitions.*.json`), mounted under the area's key.
+ * `patients.*.json`, `transitions.*.json`, `followup.*.json`), mounted under the area's key.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -10,6 +10,8 @@ import directoryEn from './directory.en.json';
 import directoryEs from './directory.es.json';
 import en from './en.json';
 import es from './es.json';
+import followupEn from './followup.en.json';
+import followupEs from './followup.es.json';
 import importsEn from './imports.en.json';
 import importsEs from './imports.es.json';
 import partnershipsEn from './partnerships.en.json';
@@ -59,6 +61,7 @@ void i18n.use(initReactI18next).init({
       translation: {
         ...en,
         directory: directoryEn,
+        followup: followupEn,
         imports: importsEn,
         partnerships: partnershipsEn,
         patients: patientsEn,
@@ -69,6 +72,7 @@ void i18n.use(initReactI18next).init({
       translation: {
         ...es,
         directory: directoryEs,
+        followup: followupEs,
         imports: importsEs,
         partnerships: partnershipsEs,
         patients: patientsEs,

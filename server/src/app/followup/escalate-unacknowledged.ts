@@ -6,14 +6,14 @@
  * (`fire-rule.ts`), with its notifications, webhooks and audit event in one transaction. An acknowledged, declined or
  * cancelled referral leaves the rule: only `sent` referrals are examined.
  */
-import { and, eq, lte, notExists, sql } from 'drizzle-orm';
-import { referrals, ruleFirings, transitions } from '../../db/schema/index.ts';
+import { and, eq, lte } from 'drizzle-orm';
+import { referrals, transitions } from '../../db/schema/index.ts';
 import { dueEscalations, type EscalationLevel } from '../../domain/followup/escalation.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { operatorActor, type Deps } from '../context.ts';
 import { notifyMembers } from '../notifications/notify-members.ts';
 import { notifyWebhooks } from '../notifications/notify-webhooks.ts';
-import { fireOnce } from './fire-rule.ts';
+import { fireOnce, notFired } from './fire-rule.ts';
 import { membersWithRoles, namedLiaisons } from './recipients.ts';
 
 export const ESCALATION_RULE = 'ack_escalation';
@@ -83,18 +83,11 @@ export async function escalateUnacknowledged(deps: Deps): Promise<number> {
         eq(referrals.status, 'sent'),
         lte(referrals.ackDueAt, now),
         // Referrals that reached the last level are done with this rule.
-        notExists(
-          deps.db
-            .select({ one: sql`1` })
-            .from(ruleFirings)
-            .where(
-              and(
-                eq(ruleFirings.networkId, referrals.networkId),
-                eq(ruleFirings.rule, ESCALATION_RULE),
-                eq(ruleFirings.subjectId, referrals.id),
-                eq(ruleFirings.level, 'alternatives'),
-              ),
-            ),
+        notFired(
+          deps.db,
+          ESCALATION_RULE,
+          { networkId: referrals.networkId, subjectId: referrals.id },
+          'alternatives',
         ),
       ),
     );

@@ -4,7 +4,9 @@
  * or another — inserts nothing and so does nothing (the loser's insert waits for the winner's commit, then
  * finds the row). Rolling back the action rolls back the firing, so a failed action is tried again next tick.
  */
-import type { Tx } from '../../db/client.ts';
+import { and, eq, notExists, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Queryable, Tx } from '../../db/client.ts';
 import { ruleFirings } from '../../db/schema/index.ts';
 
 export interface Firing {
@@ -29,4 +31,29 @@ export async function fireOnce(tx: Tx, firing: Firing): Promise<boolean> {
     .onConflictDoNothing()
     .returning({ rule: ruleFirings.rule });
   return inserted.length > 0;
+}
+
+/**
+ * A scan condition: the rule has not fired for the row's subject (at `level`, a value or a SQL expression
+ * over the row; any level when omitted). The primary key of `rule_firing` serves it as an anti-join.
+ */
+export function notFired(
+  db: Queryable,
+  rule: string,
+  row: { networkId: AnyPgColumn; subjectId: AnyPgColumn },
+  level?: string | SQL,
+): SQL {
+  return notExists(
+    db
+      .select({ one: sql`1` })
+      .from(ruleFirings)
+      .where(
+        and(
+          eq(ruleFirings.networkId, row.networkId),
+          eq(ruleFirings.rule, rule),
+          eq(ruleFirings.subjectId, row.subjectId),
+          level === undefined ? undefined : eq(ruleFirings.level, level),
+        ),
+      ),
+  );
 }

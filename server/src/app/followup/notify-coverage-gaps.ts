@@ -4,13 +4,13 @@
  * the transition's navigator — or, when none is named, the hospital's navigators — is told once per state.
  * The same conditions as the worklist's flags (`list-transitions.ts`, `domain/transitions/gap-clock.ts`).
  */
-import { and, eq, isNull, lte, notExists, or, sql } from 'drizzle-orm';
-import { ruleFirings, transitions } from '../../db/schema/index.ts';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { transitions } from '../../db/schema/index.ts';
 import { AT_RISK_HOURS } from '../../domain/transitions/gap-clock.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { operatorActor, type Deps } from '../context.ts';
 import { notifyMembers } from '../notifications/notify-members.ts';
-import { fireOnce } from './fire-rule.ts';
+import { fireOnce, notFired } from './fire-rule.ts';
 import { membersWithRoles } from './recipients.ts';
 
 export const COVERAGE_RULE = 'coverage_gap';
@@ -50,19 +50,7 @@ export async function notifyCoverageGaps(deps: Deps): Promise<number> {
           sql`${t.firstAppointmentAt} > ${t.coverageEnd}`,
           and(isNull(t.firstAppointmentAt), lte(t.coverageEnd, riskFrom)),
         ),
-        notExists(
-          deps.db
-            .select({ one: sql`1` })
-            .from(ruleFirings)
-            .where(
-              and(
-                eq(ruleFirings.networkId, t.networkId),
-                eq(ruleFirings.rule, COVERAGE_RULE),
-                eq(ruleFirings.subjectId, t.id),
-                eq(ruleFirings.level, state),
-              ),
-            ),
-        ),
+        notFired(deps.db, COVERAGE_RULE, { networkId: t.networkId, subjectId: t.id }, state),
       ),
     );
   let fired = 0;

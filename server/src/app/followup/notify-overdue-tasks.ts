@@ -4,14 +4,14 @@
  * webhooks (`task.overdue`). The notification names the step, never the patient. A task completed or
  * cancelled since the scan is skipped (checked under the row lock).
  */
-import { and, eq, lt, notExists, sql } from 'drizzle-orm';
-import { ruleFirings, tasks } from '../../db/schema/index.ts';
+import { and, eq, lt } from 'drizzle-orm';
+import { tasks } from '../../db/schema/index.ts';
 import type { Role } from '../../domain/identity/vocabulary.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { operatorActor, type Deps } from '../context.ts';
 import { notifyMembers } from '../notifications/notify-members.ts';
 import { notifyWebhooks } from '../notifications/notify-webhooks.ts';
-import { fireOnce } from './fire-rule.ts';
+import { fireOnce, notFired } from './fire-rule.ts';
 import { membersWithRoles } from './recipients.ts';
 
 export const OVERDUE_RULE = 'task_overdue';
@@ -33,18 +33,7 @@ export async function notifyOverdueTasks(deps: Deps): Promise<number> {
       and(
         eq(tasks.status, 'open'),
         lt(tasks.deadlineAt, now),
-        notExists(
-          deps.db
-            .select({ one: sql`1` })
-            .from(ruleFirings)
-            .where(
-              and(
-                eq(ruleFirings.networkId, tasks.networkId),
-                eq(ruleFirings.rule, OVERDUE_RULE),
-                eq(ruleFirings.subjectId, tasks.id),
-              ),
-            ),
-        ),
+        notFired(deps.db, OVERDUE_RULE, { networkId: tasks.networkId, subjectId: tasks.id }),
       ),
     );
   let fired = 0;

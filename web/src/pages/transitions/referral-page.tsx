@@ -1,7 +1,8 @@
 /**
  * One referral (`/referrals/:id`), for both sides: the §2.32 notice first when the reader's organization is
- * not the holder (the partner), then the status with the moves the reader's side may make, the
- * coverage-gap clock, the handoff packet, the history and the message thread.
+ * not the holder (the partner), then the status with the moves the reader's side may make, the services
+ * suggested instead when the partner never acknowledged it (sender side), the coverage-gap clock, the
+ * handoff packet, the history and the message thread.
  */
 import { Alert, Anchor, Group, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { useReferralQuery } from '../../api/transitions.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { DisclosureBanner } from '../patients/disclosure-banner.tsx';
+import { SuggestedAlternatives } from '../referrals/suggested-alternatives.tsx';
 import { ReferralStatusBadge } from './badges.tsx';
 import { GapClockCard } from './gap-clock-card.tsx';
 import { MessageThread } from './message-thread.tsx';
@@ -65,6 +67,7 @@ export function ReferralPage() {
         <DisclosureBanner notice={r.disclosure} organizationName={r.sender.name} part2={r.part2} />
       ) : null}
       <StatusSection referral={r} />
+      <SuggestedAlternatives referral={r} />
       <GapClockCard gap={r.gap} />
       <PacketSection packet={r.packet} receiverContacts={r.receiverContacts} />
       <ReferralHistory history={r.history} />
