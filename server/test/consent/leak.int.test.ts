@@ -29,22 +29,18 @@ import { createUser } from '../../src/app/members/create-user.ts';
 import { createNetwork } from '../../src/app/network/create-network.ts';
 import { createOrganization } from '../../src/app/organizations/create-organization.ts';
 import { createOrganizationInput } from '../../src/app/organizations/schemas.ts';
-import { auditEvents, disclosures, organizations, services, tasks } from '../../src/db/schema/index.ts';
+import { auditEvents, disclosures, organizations } from '../../src/db/schema/index.ts';
 import { grantedScope } from '../../src/domain/identity/permissions.ts';
 import { isRole, type Role } from '../../src/domain/identity/vocabulary.ts';
 import { skipReason } from '../harness/database.ts';
-import { tpoConsent } from './fixtures.ts';
-import { MESSAGE, TRANSITION } from './leak-routes-transitions.ts';
+import { PLACEHOLDER, subjectMaker } from './leak-subjects.ts';
 import {
   BREAK_GLASS,
   CONTROL,
-  emergencyBody,
   identifyingStrings,
   MADE_UP,
   patientLike,
-  type Person,
   REAL,
-  registration,
   type Req,
   type RouteCase,
   ROUTES,
@@ -179,6 +175,7 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
     ['transition id', real.transitionId],
     ['referral id', real.referralId],
     ['message id', real.messageId],
+    ['task id', real.taskId],
   ];
 
   beforeAll(async () => {
@@ -251,24 +248,10 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
     clients.set('cboAAdminRevoked', await t.login('admin.cbo@demo.handoff.test'));
 
     // Baselines: what each actor's lists look like before the patient exists.
-    const placeholder: Subject = {
-      patientId: '',
-      consentId: '',
-      emergencyId: '',
-      restrictionId: '',
-      listRequestId: '',
-      recipientId: '',
-      transitionId: '',
-      referralId: '',
-      taskId: '',
-      messageId: '',
-      serviceId: '',
-      person: REAL,
-    };
     for (const actor of ACTORS) {
       for (const [key, route] of Object.entries(ROUTES)) {
         if (route.gate !== 'list') continue;
-        for (const r of route.requests(placeholder, orgC)) {
+        for (const r of route.requests(PLACEHOLDER, orgC)) {
           baselines.set(
             `${actor.key} ${r.url}`,
             await client(actor.key).request(key.split(' ')[0] ?? 'GET', r.url),
@@ -278,87 +261,7 @@ describe.skipIf(skipReason)('leak test: denied actors learn nothing about a pati
     }
 
     // The patient, its consent naming CBO A and CBO C, and a break glass by a clinician elsewhere.
-    const setup = async (c: TestClient, url: string, body: unknown, status: number) => {
-      const res = await c.request('POST', url, body);
-      if (res.statusCode !== status) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-      return res.json<{ id: string; recipients?: Array<{ id: string; organizationId: string | null }> }>();
-    };
-    /** A transition with a referral to CBO A and a thread message with an attachment. */
-    const referralOf = async (c: TestClient, patientId: string) => {
-      const transition = await setup(c, `${V1}/transitions`, { ...TRANSITION, patientId }, 201);
-      const referral = await setup(
-        c,
-        `${V1}/transitions/${transition.id}/referrals`,
-        { serviceId: serviceOf(orgA) },
-        201,
-      );
-      const message = await setup(c, `${V1}/referrals/${referral.id}/messages`, MESSAGE, 201);
-      const [task] = await t.deps.db
-        .select()
-        .from(tasks)
-        .where(eq(tasks.transitionId, transition.id))
-        .limit(1);
-      if (!task) throw new Error('the discharge made no follow-up task');
-      return { transitionId: transition.id, referralId: referral.id, messageId: message.id, taskId: task.id };
-    };
-    const subjectOf = async (person: Person): Promise<Subject> => {
-      const patient = await setup(navigator, `${V1}/patients`, registration(person), 201);
-      const consent = await setup(
-        navigator,
-        `${V1}/patients/${patient.id}/consents`,
-        tpoConsent([orgA, orgC]),
-        201,
-      );
-      const emergency = await setup(
-        client('clinicianOne'),
-        `${V1}/patients/${patient.id}/emergency-access`,
-        emergencyBody,
-        201,
-      );
-      const restriction = await setup(
-        navigator,
-        `${V1}/patients/${patient.id}/restrictions`,
-        {
-          description: 'No disclosure for operations',
-          organizationId: null,
-          purposes: ['HOPERAT'],
-          receivedOn: '2026-11-23',
-          decision: 'agreed',
-        },
-        201,
-      );
-      const listRequest = await setup(
-        navigator,
-        `${V1}/patients/${patient.id}/disclosure-list-requests`,
-        { receivedOn: '2026-11-22' },
-        201,
-      );
-      const recipientId = consent.recipients?.find((r) => r.organizationId === orgA)?.id ?? '';
-      const { transitionId, referralId, messageId, taskId } = await referralOf(navigator, patient.id);
-      return {
-        taskId,
-        transitionId,
-        referralId,
-        messageId,
-        serviceId: serviceOf(orgC),
-        patientId: patient.id,
-        consentId: consent.id,
-        emergencyId: emergency.id,
-        restrictionId: restriction.id,
-        listRequestId: listRequest.id,
-        recipientId,
-        person,
-      };
-    };
-    const partnerServices = await t.deps.db
-      .select({ id: services.id, organizationId: services.organizationId })
-      .from(services)
-      .where(eq(services.status, 'active'));
-    const serviceOf = (org: string) => {
-      const found = partnerServices.find((x) => x.organizationId === org);
-      if (!found) throw new Error('the demo CBO has no active service');
-      return found.id;
-    };
+    const subjectOf = await subjectMaker({ t, navigator, clinicianOne: client('clinicianOne'), orgA, orgC });
     real = await subjectOf(REAL);
     control = await subjectOf(CONTROL);
     const unknownIds = () => ({
