@@ -361,6 +361,33 @@ const followupBundle = (language: 'en' | 'es'): Map<string, string> =>
     ) as Bundle,
   );
 
+test('a person takes overdue-task e-mails as a daily summary; escalations stay immediate', async ({
+  browser,
+  devServer,
+}) => {
+  const page = await personPage(browser, devServer, users.intake.email);
+  await page.goto('/notifications');
+  const prefs = page.getByTestId('notification-preferences');
+  await expect(prefs.getByRole('heading', { name: 'E-mail' })).toBeVisible();
+  await expect(
+    prefs.getByText('Escalations of unanswered referrals always come by e-mail at once.'),
+  ).toBeVisible();
+  const escalations = prefs.getByRole('radiogroup', { name: 'Unanswered referral escalations' });
+  await expect(escalations.getByRole('radio', { name: 'Daily summary' })).toBeDisabled();
+  const tasks = prefs.getByRole('radiogroup', { name: 'Overdue follow-up tasks' });
+  await tasks.getByText('Daily summary').click();
+  await expect(tasks.getByRole('radio', { name: 'Daily summary' })).toBeChecked();
+  await page.reload();
+  await expect(
+    page
+      .getByTestId('notification-preferences')
+      .getByRole('radiogroup', { name: 'Overdue follow-up tasks' })
+      .getByRole('radio', { name: 'Daily summary' }),
+  ).toBeChecked();
+  await expectAccessible(page);
+  await page.close();
+});
+
 test('the follow-up area speaks English and Spanish alike, and labels every code', () => {
   const en = followupBundle('en');
   const es = followupBundle('es');

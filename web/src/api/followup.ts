@@ -132,6 +132,18 @@ export const markNotificationRead = (id: string) =>
 export const markAllNotificationsRead = () =>
   api<{ marked: number }>(`${notificationsBase}/read-all`, { method: 'POST' });
 
+import type { PreferencesInput, PreferencesView } from '../../../server/src/app/notifications/preferences.ts';
+export type { PreferencesView };
+export {
+  EMAIL_CHOICES,
+  NOTIFICATION_CATEGORIES,
+} from '../../../server/src/domain/notifications/preferences.ts';
+
+const preferencesPath = '/api/v1/notification-preferences';
+export const getNotificationPreferences = () => api<PreferencesView>(preferencesPath);
+export const setNotificationPreferences = (input: PreferencesInput) =>
+  api<PreferencesView>(preferencesPath, { method: 'PUT', body: input });
+
 export const listPathways = () => api<PathwayView[]>(pathwaysBase);
 
 export const getPathway = (id: string) => api<PathwayView>(pathwayPath(id));

@@ -4,6 +4,7 @@
  * nothing twice; a rule whose subject changed since the scan skips it. Returns what fired, per rule.
  */
 import type { Deps } from '../context.ts';
+import { sendDailyDigests } from '../notifications/send-daily-digests.ts';
 import { escalateUnacknowledged } from './escalate-unacknowledged.ts';
 import { notifyCoverageGaps } from './notify-coverage-gaps.ts';
 import { notifyOverdueTasks } from './notify-overdue-tasks.ts';
@@ -12,6 +13,7 @@ export interface TickResult {
   escalations: number;
   overdueTasks: number;
   coverageAlerts: number;
+  digests: number;
 }
 
 export async function runTick(deps: Deps): Promise<TickResult> {
@@ -19,5 +21,6 @@ export async function runTick(deps: Deps): Promise<TickResult> {
     escalations: await escalateUnacknowledged(deps),
     overdueTasks: await notifyOverdueTasks(deps),
     coverageAlerts: await notifyCoverageGaps(deps),
+    digests: await sendDailyDigests(deps),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Notifies staff members inside the caller's transaction: an in-app notification for each, and an e-mail
- * through the outbox (delivered at least once, after the change commits, never before). Titles and bodies
+ * through the outbox (delivered at least once, after the change commits, never before) to those whose
+ * preference for the category is `immediate` (the default; `daily-digest.ts` sends the rest later). Titles and bodies
  * carry a link and an opaque reference, never a patient's name or anything clinical (P13: e-mail is not a
  * Part 2 channel; in-app lists are seen over shoulders). De-duplicated per event and person: a retried use
  * case or a second process firing the same rule adds nothing.
@@ -10,7 +11,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { memberships, notifications, users } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
+import { categoryOf } from '../../domain/notifications/preferences.ts';
 import { enqueueEmails } from '../outbox/enqueue-email.ts';
+import { emailChoices } from './email-choices.ts';
 
 export interface MemberNotice {
   networkId: string;
@@ -62,11 +65,13 @@ export async function notifyMembers(deps: Deps, tx: Tx, notice: MemberNotice): P
     .returning({ membershipId: notifications.membershipId });
   const fresh = new Set(added.map((a) => a.membershipId));
   const link = `${deps.config.publicUrl}${notice.path}`;
+  // The e-mail copy per each person's choice; a digest picks the in-app notification up later.
+  const choiceOf = await emailChoices(tx, notice.networkId, [...fresh], categoryOf(notice.kind));
   await enqueueEmails(
     tx,
     notice.at,
     people
-      .filter((p) => fresh.has(p.membershipId))
+      .filter((p) => fresh.has(p.membershipId) && choiceOf(p.membershipId) === 'immediate')
       .map((p) => ({
         networkId: notice.networkId,
         dedupeKey: keyOf(p.membershipId),

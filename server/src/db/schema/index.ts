@@ -8,4 +8,4 @@ export * from './patients.ts';
 export * from './consent.ts';
 export * from './transitions.ts';
 export * from './followup.ts';
-export * from './webhooks.ts';
+export * from './notifications.ts';

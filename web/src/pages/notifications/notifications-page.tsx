@@ -1,6 +1,6 @@
 /**
  * All my notifications (`/notifications`), newest first, page by page, or only the unread ones; "Mark all
- * read". Following one marks it read and opens what it is about.
+ * read". Following one marks it read and opens what it is about. Below, my e-mail preferences.
  */
 import { Button, Card, Group, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useNotificationList } from '../../api/followup.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { NotificationItem } from './notification-item.tsx';
+import { NotificationPreferences } from './notification-preferences.tsx';
 import { useMarkAllRead } from './use-notifications.ts';
 
 const PAGE_SIZE = 25;
@@ -88,6 +89,7 @@ export function NotificationsPage() {
           </Button>
         </Group>
       </Group>
+      <NotificationPreferences />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 /**
- * Webhook subscriptions (an organization's endpoint for the events it wants: escalations, overdue tasks,
- * referral changes; the signing secret sealed at rest under HANDOFF_SECRET_KEY) and the delivery log of
- * the outbox (`outbox_attempt`: every attempt of every channel, with its HTTP status or error).
+ * Notification plumbing: each person's e-mail preferences per category, an organization's webhook
+ * subscriptions (the endpoint for the events it wants; the signing secret sealed at rest under
+ * HANDOFF_SECRET_KEY) and the delivery log of the outbox (`outbox_attempt`: every attempt of every channel,
+ * with its HTTP status or error). In-app notifications are in `followup.ts`.
  */
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
@@ -42,4 +43,17 @@ export const outboxAttempts = pgTable(
     durationMs: integer('duration_ms').notNull(),
   },
   (t) => [index('outbox_attempt_outbox').on(t.outboxId, t.at)],
+);
+
+/** A person's e-mail choice per notification category (`domain/notifications/preferences.ts`); absent: immediate. */
+export const notificationPreferences = pgTable(
+  'notification_preference',
+  {
+    networkId: uuid('network_id').notNull(),
+    membershipId: uuid('membership_id').notNull(),
+    category: text('category').notNull(),
+    email: text('email').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.membershipId, t.category] })],
 );
