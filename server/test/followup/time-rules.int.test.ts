@@ -2,12 +2,13 @@
  * The tick's other time rules, driven by moving the injected clock: a task past its deadline notifies its
  * assignee or its role queue once (a task done in time never does); a transition whose medication is about
  * to run out without a booked appointment alerts its navigator once as *at risk*, and again once as *gap*
- * when the appointment booked is after the coverage end.
+ * when the appointment booked is after the coverage end; a service whose capacity report went stale asks
+ * its organization's intake staff once per report.
  */
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTick } from '../../src/app/followup/run-tick.ts';
-import { memberships, notifications, tasks, transitions } from '../../src/db/schema/index.ts';
+import { memberships, notifications, services, tasks, transitions } from '../../src/db/schema/index.ts';
 import { skipReason } from '../harness/database.ts';
 import { createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
 import { referralFixture } from './referral-fixture.ts';
@@ -136,5 +137,49 @@ describe.skipIf(skipReason)('time rules', () => {
       'transition.at_risk',
       'transition.gap',
     ]);
+  });
+
+  it('asks for a capacity update once per report that goes stale', async () => {
+    t.clock.set(START);
+    const intake = await t.login('intake@demo.handoff.test');
+    const [service] = await t.deps.db
+      .select()
+      .from(services)
+      .where(
+        and(
+          eq(services.organizationId, intake.session.memberships[0]?.organization.id ?? ''),
+          eq(services.status, 'active'),
+        ),
+      )
+      .limit(1);
+    if (!service) throw new Error('no service');
+    const maxAge = t.deps.config.capacityMaxAgeDays * DAY;
+    const reported = new Date(Date.parse(START) - maxAge + HOUR);
+    await t.deps.db
+      .update(services)
+      .set({ capacityStatus: 'accepting', capacityUpdatedAt: reported })
+      .where(eq(services.id, service.id));
+    const pattern = `capacity_stale:${service.id}:${reported.toISOString()}:%`;
+    await runTick(t.deps);
+    expect(await noticesFor(pattern)).toEqual([]);
+
+    t.clock.set(new Date(reported.getTime() + maxAge + HOUR));
+    expect((await runTick(t.deps)).staleCapacity).toBeGreaterThanOrEqual(1);
+    const asked = await noticesFor(pattern);
+    expect(asked.map((n) => n.membershipId)).toContain(intake.session.activeMembershipId);
+    expect(
+      asked.every(
+        (n) => n.kind === 'service.capacity_stale' && n.link === `/directory/services/${service.id}`,
+      ),
+    ).toBe(true);
+    await runTick(t.deps);
+    expect(await noticesFor(pattern)).toHaveLength(asked.length);
+
+    // A new report, which in turn goes stale: asked again.
+    const again = new Date(t.clock.now().getTime());
+    await t.deps.db.update(services).set({ capacityUpdatedAt: again }).where(eq(services.id, service.id));
+    t.clock.set(new Date(again.getTime() + maxAge + HOUR));
+    await runTick(t.deps);
+    expect(await noticesFor(`capacity_stale:${service.id}:${again.toISOString()}:%`)).toHaveLength(asked.length);
   });
 });

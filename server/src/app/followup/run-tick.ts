@@ -8,11 +8,13 @@ import { sendDailyDigests } from '../notifications/send-daily-digests.ts';
 import { escalateUnacknowledged } from './escalate-unacknowledged.ts';
 import { notifyCoverageGaps } from './notify-coverage-gaps.ts';
 import { notifyOverdueTasks } from './notify-overdue-tasks.ts';
+import { notifyStaleCapacity } from './notify-stale-capacity.ts';
 
 export interface TickResult {
   escalations: number;
   overdueTasks: number;
   coverageAlerts: number;
+  staleCapacity: number;
   digests: number;
 }
 
@@ -21,6 +23,7 @@ export async function runTick(deps: Deps): Promise<TickResult> {
     escalations: await escalateUnacknowledged(deps),
     overdueTasks: await notifyOverdueTasks(deps),
     coverageAlerts: await notifyCoverageGaps(deps),
+    staleCapacity: await notifyStaleCapacity(deps),
     digests: await sendDailyDigests(deps),
   };
 }

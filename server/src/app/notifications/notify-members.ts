@@ -7,17 +7,19 @@
  * case or a second process firing the same rule adds nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { memberships, notifications, users } from '../../db/schema/index.ts';
+import { memberships, notificationPreferences, notifications, users } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { categoryOf } from '../../domain/notifications/preferences.ts';
+import { categoryOf, type EmailChoice } from '../../domain/notifications/preferences.ts';
 import { enqueueEmails } from '../outbox/enqueue-email.ts';
-import { emailChoices } from './email-choices.ts';
+
+/** Who: given memberships, or an organization's active members holding any of the roles. */
+export type Audience = readonly string[] | { organizationId: string; roles: readonly string[] };
 
 export interface MemberNotice {
   networkId: string;
-  membershipIds: readonly string[];
+  membershipIds: Audience;
   kind: string;
   title: string;
   body: string;
@@ -30,16 +32,36 @@ export interface MemberNotice {
 
 /** Returns how many people were newly notified. */
 export async function notifyMembers(deps: Deps, tx: Tx, notice: MemberNotice): Promise<number> {
-  const ids = [...new Set(notice.membershipIds)];
-  if (ids.length === 0) return 0;
+  const audience = notice.membershipIds;
+  const listed = Array.isArray(audience) ? [...new Set(audience as readonly string[])] : undefined;
+  if (listed?.length === 0) return 0;
+  const category = categoryOf(notice.kind);
+  // One statement: the people, their e-mail addresses and their e-mail choice for this category.
   const people = await tx
-    .select({ membershipId: memberships.id, email: users.email })
+    .select({
+      membershipId: memberships.id,
+      email: users.email,
+      choice: sql<EmailChoice>`coalesce(${notificationPreferences.email}, 'immediate')`,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(
+      notificationPreferences,
+      and(
+        eq(notificationPreferences.networkId, memberships.networkId),
+        eq(notificationPreferences.membershipId, memberships.id),
+        eq(notificationPreferences.category, category),
+      ),
+    )
     .where(
       and(
         eq(memberships.networkId, notice.networkId),
-        inArray(memberships.id, ids),
+        listed
+          ? inArray(memberships.id, listed)
+          : and(
+              eq(memberships.organizationId, (audience as { organizationId: string }).organizationId),
+              arrayOverlaps(memberships.roles, [...(audience as { roles: readonly string[] }).roles]),
+            ),
         eq(memberships.status, 'active'),
         eq(users.status, 'active'),
       ),
@@ -66,12 +88,11 @@ export async function notifyMembers(deps: Deps, tx: Tx, notice: MemberNotice): P
   const fresh = new Set(added.map((a) => a.membershipId));
   const link = `${deps.config.publicUrl}${notice.path}`;
   // The e-mail copy per each person's choice; a digest picks the in-app notification up later.
-  const choiceOf = await emailChoices(tx, notice.networkId, [...fresh], categoryOf(notice.kind));
   await enqueueEmails(
     tx,
     notice.at,
     people
-      .filter((p) => fresh.has(p.membershipId) && choiceOf(p.membershipId) === 'immediate')
+      .filter((p) => fresh.has(p.membershipId) && p.choice === 'immediate')
       .map((p) => ({
         networkId: notice.networkId,
         dedupeKey: keyOf(p.membershipId),

@@ -7,9 +7,7 @@
  * transition's navigator, or its navigators when none is named. De-duplicated per referral, event and person.
  * The other side's webhooks get `referral.<status>` with the referral's opaque id and link.
  */
-import { and, arrayOverlaps, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { memberships } from '../../db/schema/index.ts';
 import type { ReferralStatus } from '../../domain/transitions/vocabulary.ts';
 import type { Deps } from '../context.ts';
 import { notifyWebhooks } from '../notifications/notify-webhooks.ts';
@@ -37,22 +35,12 @@ export async function notifyReferral(deps: Deps, tx: Tx, notice: ReferralNotice)
     dedupeKey,
     at: notice.at,
   });
-  const base = and(
-    eq(memberships.networkId, notice.networkId),
-    eq(memberships.organizationId, notice.to.organizationId),
-    eq(memberships.status, 'active'),
-  );
-  const people = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(
-      notice.to.membershipId
-        ? and(base, eq(memberships.id, notice.to.membershipId))
-        : and(base, arrayOverlaps(memberships.roles, notice.to.roles)),
-    );
   await notifyMembers(deps, tx, {
     networkId: notice.networkId,
-    membershipIds: people.map((p) => p.id),
+    // A named person (the transition's navigator), or the organization's staff with the roles.
+    membershipIds: notice.to.membershipId
+      ? [notice.to.membershipId]
+      : { organizationId: notice.to.organizationId, roles: notice.to.roles },
     kind: `referral.${notice.status}`,
     title: `A referral needs your attention (${status})`,
     body: `A referral in Handoff changed: it is now "${status}". Reference: ${notice.referralId}.`,

@@ -7,6 +7,7 @@ describe('notification preferences', () => {
     expect(categoryOf('referral.accepted')).toBe('referral_updates');
     expect(categoryOf('task.overdue')).toBe('tasks');
     expect(categoryOf('transition.gap')).toBe('coverage');
+    expect(categoryOf('service.capacity_stale')).toBe('directory');
   });
 
   it('never lets escalations wait or go quiet', () => {

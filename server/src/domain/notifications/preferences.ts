@@ -9,6 +9,7 @@ export const NOTIFICATION_CATEGORIES = [
   'referral_updates',
   'tasks',
   'coverage',
+  'directory',
 ] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
@@ -23,6 +24,7 @@ export function categoryOf(kind: string): NotificationCategory {
   if (kind.startsWith('referral.escalation.')) return 'referral_escalations';
   if (kind.startsWith('referral.')) return 'referral_updates';
   if (kind.startsWith('task.')) return 'tasks';
+  if (kind.startsWith('service.')) return 'directory';
   return 'coverage';
 }
 
