@@ -180,6 +180,8 @@ describe.skipIf(skipReason)('time rules', () => {
     await t.deps.db.update(services).set({ capacityUpdatedAt: again }).where(eq(services.id, service.id));
     t.clock.set(new Date(again.getTime() + maxAge + HOUR));
     await runTick(t.deps);
-    expect(await noticesFor(`capacity_stale:${service.id}:${again.toISOString()}:%`)).toHaveLength(asked.length);
+    expect(await noticesFor(`capacity_stale:${service.id}:${again.toISOString()}:%`)).toHaveLength(
+      asked.length,
+    );
   });
 });
