@@ -2,13 +2,17 @@
  * Decisions for a list of patients at once, for worklists an organization sees as a recipient (the
  * partner's referral inbox and task list): each patient is put to the decision point (treatment, for
  * treatment); patients it may not see are absent from the answer, and the caller leaves them out — not
- * counted, not marked (P21). `namedPatients` says which of the permitted may be listed by name.
+ * counted, not marked (P21). `namedPatients` says which of the permitted may be listed by name;
+ * `auditListing` audits the page and ledgers each patient it disclosed, in one transaction.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { consents } from '../../db/schema/index.ts';
 import { decideAccess, type AccessDecision } from '../../domain/consent/decide.ts';
 import { localDay } from '../../lib/local-day.ts';
+import { appendAuditEvent, type AuditInput } from '../audit/append-audit-event.ts';
 import type { Deps, MemberActor } from '../context.ts';
+import { part2Texts } from './part2-texts-source.ts';
+import { recordDisclosure, type DisclosureChannel } from './record-disclosure.ts';
 import { loadAccessFacts } from './load-access-facts.ts';
 
 export type Disclosed = Extract<AccessDecision, { permit: true; basis: 'consent' | 'emergency' }>;
@@ -67,4 +71,43 @@ export async function namedPatients(
       return d?.basis === 'emergency' || (d?.basis === 'consent' && covering.has(d.consentId));
     }),
   );
+}
+
+/**
+ * Audits a listed page (`event`) and writes a ledger entry (treatment, for treatment) for each listed
+ * patient the organization does not hold, under its decision. The Part 2 texts are checked first: without
+ * them nothing is disclosed (P12).
+ */
+export async function auditListing(
+  deps: Deps,
+  member: MemberActor,
+  now: Date,
+  input: {
+    event: AuditInput;
+    listed: readonly { id: string; holderOrgId: string }[];
+    decisions: ReadonlyMap<string, Disclosed>;
+    description: string;
+    channel: DisclosureChannel;
+  },
+): Promise<void> {
+  const disclosed = [...new Map(input.listed.map((p) => [p.id, p])).values()].filter((p) =>
+    input.decisions.has(p.id),
+  );
+  if (disclosed.length > 0) part2Texts(deps);
+  await deps.db.transaction(async (tx) => {
+    await appendAuditEvent(tx, member, now, input.event);
+    for (const p of disclosed) {
+      const decision = input.decisions.get(p.id);
+      if (!decision) continue;
+      await recordDisclosure(tx, member, now, {
+        patientId: p.id,
+        holderOrgId: p.holderOrgId,
+        decision,
+        categories: ['treatment'],
+        description: input.description,
+        purpose: 'TREAT',
+        channel: input.channel,
+      });
+    }
+  });
 }

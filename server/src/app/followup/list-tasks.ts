@@ -14,11 +14,9 @@ import type { Page } from '../../domain/transitions/views.ts';
 import type { TaskView } from '../../domain/followup/views.ts';
 import { taskState } from '../../domain/followup/worklist.ts';
 import type { TaskStatus } from '../../domain/followup/vocabulary.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorize, requireMember } from '../authorize.ts';
-import { decideEach, namedPatients } from '../consent/decide-each.ts';
-import { part2Texts } from '../consent/part2-texts-source.ts';
-import { recordDisclosure, type DisclosureChannel } from '../consent/record-disclosure.ts';
+import { auditListing, decideEach, namedPatients } from '../consent/decide-each.ts';
+import type { DisclosureChannel } from '../consent/record-disclosure.ts';
 import type { Actor, Deps } from '../context.ts';
 import type { TaskWorklistQuery } from './schemas.ts';
 import { taskViews } from './task-view.ts';
@@ -90,26 +88,15 @@ export async function listTasks(
       p.holderOrgId === member.organizationId || named.has(p.id) ? `${p.givenName} ${p.familyName}` : null,
     ]),
   );
-  const disclosed = people.filter((p) => p.holderOrgId !== member.organizationId);
-  if (disclosed.length > 0) part2Texts(deps); // fail closed before anything is disclosed (P12)
-  await deps.db.transaction(async (tx) => {
-    await appendAuditEvent(tx, member, now, {
+  await auditListing(deps, member, now, {
+    event: {
       action: 'task.list',
       details: { filter: query.filter, page: query.page, results: pageRows.length },
-    });
-    for (const p of disclosed) {
-      const decision = decisions.get(p.id);
-      if (!decision) continue;
-      await recordDisclosure(tx, member, now, {
-        patientId: p.id,
-        holderOrgId: p.holderOrgId,
-        decision,
-        categories: ['treatment'],
-        description: 'Listed in the follow-up task list: task, due time, state',
-        purpose: 'TREAT',
-        channel,
-      });
-    }
+    },
+    listed: people.filter((p) => p.holderOrgId !== member.organizationId),
+    decisions,
+    description: 'Listed in the follow-up task list: task, due time, state',
+    channel,
   });
   const items = await taskViews(deps.db, pageRows, { names, now, timeZone });
   return { items, total: visible.length, page: query.page, pageSize: query.pageSize };

@@ -12,11 +12,9 @@ import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { patients, referrals, services, transitions } from '../../db/schema/index.ts';
 import type { InboxRow, Page } from '../../domain/transitions/views.ts';
 import type { ReferralStatus, Urgency } from '../../domain/transitions/vocabulary.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorize, requireMember } from '../authorize.ts';
-import { decideEach, namedPatients } from '../consent/decide-each.ts';
-import { part2Texts } from '../consent/part2-texts-source.ts';
-import { recordDisclosure, type DisclosureChannel } from '../consent/record-disclosure.ts';
+import { auditListing, decideEach, namedPatients } from '../consent/decide-each.ts';
+import type { DisclosureChannel } from '../consent/record-disclosure.ts';
 import type { Actor, Deps } from '../context.ts';
 import { organizationNames } from './people.ts';
 import type { ReferralInboxQuery } from './schemas.ts';
@@ -106,27 +104,12 @@ export async function listReferrals(
     member.networkId,
     rows.map((x) => x.referral.senderOrgId),
   );
-  const listed = [...new Set(rows.map((x) => x.patient.id))];
-  if (decisions && listed.length > 0) part2Texts(deps); // fail closed before anything is disclosed (P12)
-  await deps.db.transaction(async (tx) => {
-    await appendAuditEvent(tx, member, now, {
-      action: 'referral.list',
-      details: { box: query.box, page: query.page, results: rows.length },
-    });
-    for (const patientId of decisions ? listed : []) {
-      const decision = decisions?.get(patientId);
-      const patient = rows.find((x) => x.patient.id === patientId)?.patient;
-      if (!decision || !patient) continue;
-      await recordDisclosure(tx, member, now, {
-        patientId,
-        holderOrgId: patient.holderOrgId,
-        decision,
-        categories: ['treatment'],
-        description: 'Listed in the referral inbox: referral status, deadlines, coverage end',
-        purpose: 'TREAT',
-        channel,
-      });
-    }
+  await auditListing(deps, member, now, {
+    event: { action: 'referral.list', details: { box: query.box, page: query.page, results: rows.length } },
+    listed: decisions ? rows.map((x) => x.patient) : [],
+    decisions: decisions ?? new Map(),
+    description: 'Listed in the referral inbox: referral status, deadlines, coverage end',
+    channel,
   });
   const items = rows.map(({ referral, transition, patient, serviceName }): InboxRow => ({
     id: referral.id,
