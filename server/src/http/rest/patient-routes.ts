@@ -9,7 +9,7 @@ import { registerPatient } from '../../app/patients/register-patient.ts';
 import { purposeQuery, registerPatientInput, searchPatientsQuery } from '../../app/patients/schemas.ts';
 import { searchPatients } from '../../app/patients/search-patients.ts';
 import { actorOf } from '../auth.ts';
-import { etagOf } from '../if-match.ts';
+import { etagOf, sendVersioned } from '../if-match.ts';
 
 const tags = ['patients'];
 export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -70,7 +70,7 @@ export function patientRoutes(deps: Deps) {
           request.query.purpose,
           channelOf(actor),
         );
-        return reply.header('ETag', etagOf(view.version)).header('Cache-Control', 'no-store').send(view);
+        return sendVersioned(reply, view);
       },
     );
   };

@@ -19,7 +19,7 @@ import {
 } from '../../app/transitions/schemas.ts';
 import { sendDownload } from '../attachment.ts';
 import { actorOf } from '../auth.ts';
-import { etagOf, expectedVersion } from '../if-match.ts';
+import { expectedVersion, sendVersioned } from '../if-match.ts';
 import { idParams } from './patient-routes.ts';
 
 const tags = ['referrals'];
@@ -63,7 +63,7 @@ export function referralRoutes(deps: Deps) {
       },
       async (request, reply) => {
         const view = await getReferral(deps, actorOf(request), request.params.id);
-        return reply.header('ETag', etagOf(view.version)).header('Cache-Control', 'no-store').send(view);
+        return sendVersioned(reply, view);
       },
     );
 
@@ -86,7 +86,7 @@ export function referralRoutes(deps: Deps) {
           expectedVersion(request.headers['if-match']),
           request.body,
         );
-        return reply.header('ETag', etagOf(view.version)).header('Cache-Control', 'no-store').send(view);
+        return sendVersioned(reply, view);
       },
     );
 

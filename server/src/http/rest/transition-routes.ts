@@ -18,7 +18,7 @@ import { sendReferral } from '../../app/transitions/send-referral.ts';
 import { updateTransition } from '../../app/transitions/update-transition.ts';
 import { actorOf } from '../auth.ts';
 import { idempotencyOf, REPLAYED_HEADER } from '../idempotency-key.ts';
-import { etagOf, expectedVersion } from '../if-match.ts';
+import { expectedVersion, sendVersioned } from '../if-match.ts';
 import { idParams } from './patient-routes.ts';
 
 const tags = ['transitions'];
@@ -45,11 +45,7 @@ export function transitionRoutes(deps: Deps) {
           idempotencyOf(request, 'POST /transitions'),
         );
         if (replayed) reply.header(REPLAYED_HEADER, 'true');
-        return reply
-          .code(201)
-          .header('ETag', etagOf(view.version))
-          .header('Cache-Control', 'no-store')
-          .send(view);
+        return sendVersioned(reply, view, 201);
       },
     );
 
@@ -79,7 +75,7 @@ export function transitionRoutes(deps: Deps) {
       },
       async (request, reply) => {
         const view = await getTransition(deps, actorOf(request), request.params.id);
-        return reply.header('ETag', etagOf(view.version)).header('Cache-Control', 'no-store').send(view);
+        return sendVersioned(reply, view);
       },
     );
 
@@ -101,7 +97,7 @@ export function transitionRoutes(deps: Deps) {
           expectedVersion(request.headers['if-match']),
           request.body,
         );
-        return reply.header('ETag', etagOf(view.version)).header('Cache-Control', 'no-store').send(view);
+        return sendVersioned(reply, view);
       },
     );
 
@@ -125,11 +121,7 @@ export function transitionRoutes(deps: Deps) {
           idempotencyOf(request, 'POST /transitions/:id/referrals'),
         );
         if (replayed) reply.header(REPLAYED_HEADER, 'true');
-        return reply
-          .code(201)
-          .header('ETag', etagOf(view.version))
-          .header('Cache-Control', 'no-store')
-          .send(view);
+        return sendVersioned(reply, view, 201);
       },
     );
 
