@@ -1,7 +1,7 @@
 /**
  * Starts Handoff: opens the database (embedded PGlite under HANDOFF_DATA_DIR, guarded by a lock file
  * and a first-start marker, or PostgreSQL), applies migrations, seeds the demo network on a first
- * start, starts the outbox worker and the agreement reminders, and serves HTTP. `close()` stops everything in order.
+ * start, starts the outbox worker and the follow-up tick (every time rule, agreement reminders included), and serves HTTP. `close()` stops everything in order.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,6 @@ import {
 } from './db/embedded.ts';
 import { buildApp } from './http/build-app.ts';
 import { createEmailTransport } from './integrations/email/transport.ts';
-import { startAgreementReminders, type ReminderJob } from './jobs/agreement-reminders.ts';
 import { startFollowupTick, type TickJob } from './jobs/followup-tick.ts';
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.ts';
 import { advancingClock, systemClock, type Clock } from './lib/clock.ts';
@@ -113,7 +112,6 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
   };
   let app: FastifyInstance | undefined;
   let outbox: OutboxWorker | undefined;
-  let reminders: ReminderJob | undefined;
   let ticks: TickJob | undefined;
   try {
     // The demo is seeded only into a database without any network: never into a real installation.
@@ -128,11 +126,9 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
       deps,
       createEmailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir }),
     );
-    reminders = startAgreementReminders(deps);
     ticks = startFollowupTick(deps, config.tickIntervalMs);
   } catch (err) {
     await ticks?.stop().catch(() => undefined);
-    await reminders?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     opened.release();
@@ -142,7 +138,7 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   log.info({ port, engine: database.engine }, 'Handoff is listening');
-  const running = { app, outbox, reminders, ticks };
+  const running = { app, outbox, ticks };
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -152,7 +148,6 @@ export async function startHandoff(config: Config, options: StartOptions = {}): 
     close() {
       closing ??= (async () => {
         await running.outbox.stop();
-        await running.reminders.stop();
         await running.ticks.stop();
         // Graceful: new requests get 503 and in-flight ones finish. Keep-alive connections that turn
         // idle afterwards are closed as they do (Node closes idle ones only once, at close time), and

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorActor } from '../../src/app/context.ts';
 import { createUser } from '../../src/app/members/create-user.ts';
 import { remindExpiringAgreements } from '../../src/app/partnerships/remind-expiring-agreements.ts';
-import { auditEvents, organizations, outbox } from '../../src/db/schema/index.ts';
+import { auditEvents, notifications, organizations, outbox } from '../../src/db/schema/index.ts';
 import { skipReason } from '../harness/database.ts';
 import { activeOrg, createTestApp, type TestApp, type TestClient } from '../support/test-app.ts';
 
@@ -396,9 +396,19 @@ describe.skipIf(skipReason)('partnership workspace API', () => {
     expect(recipients).toContain('admin.cbo@demo.handoff.test'); // the CBO's liaison
     expect(recipients).toContain('admin.hospital@demo.handoff.test'); // no hospital liaison: its admins
     expect((sent[0]?.payload as { subject: string }).subject).toBe(
-      'Agreement expires in 30 days: Bridge MOU 2026',
+      'Handoff: Agreement expires in 30 days: Bridge MOU 2026',
     );
-    expect(await remindExpiringAgreements(t.deps)).toBe(0); // idempotent
+    // The same people find it in the app, linked to the partnership; no patient data anywhere.
+    const inApp = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(like(notifications.title, '%Bridge MOU 2026'));
+    expect(inApp).toHaveLength(sent.length);
+    expect(inApp[0]).toMatchObject({
+      kind: 'partnership.agreement_expiring',
+      link: expect.stringMatching(/^\/partnerships\//),
+    });
+    expect(await remindExpiringAgreements(t.deps)).toBe(0); // idempotent: fired once per agreement and expiry
     expect((await keys()).length).toBe(sent.length);
   });
 });

@@ -4,6 +4,7 @@
  * nothing twice; a rule whose subject changed since the scan skips it. Returns what fired, per rule.
  */
 import type { Deps } from '../context.ts';
+import { remindExpiringAgreements } from '../partnerships/remind-expiring-agreements.ts';
 import { sendDailyDigests } from '../notifications/send-daily-digests.ts';
 import { escalateUnacknowledged } from './escalate-unacknowledged.ts';
 import { notifyCoverageGaps } from './notify-coverage-gaps.ts';
@@ -15,6 +16,7 @@ export interface TickResult {
   overdueTasks: number;
   coverageAlerts: number;
   staleCapacity: number;
+  expiringAgreements: number;
   digests: number;
 }
 
@@ -24,6 +26,7 @@ export async function runTick(deps: Deps): Promise<TickResult> {
     overdueTasks: await notifyOverdueTasks(deps),
     coverageAlerts: await notifyCoverageGaps(deps),
     staleCapacity: await notifyStaleCapacity(deps),
+    expiringAgreements: await remindExpiringAgreements(deps),
     digests: await sendDailyDigests(deps),
   };
 }

@@ -1,23 +1,27 @@
 /**
- * Agreement expiry reminders: from 60 days before an agreement of a live partnership expires, each
- * liaison of both sides (or, when a side has none, its organization administrators) gets one e-mail
- * through the outbox. The dedupe key (agreement, expiry date, person) makes every run idempotent, so the
- * job can run as often as it likes; a renewed agreement (new expiry date) is reminded again. The e-mail
- * names the agreement and the partners — directory facts, never patient data.
+ * Time rule: agreements about to expire. From 60 days before an agreement of a live partnership expires
+ * (counted in the network's time zone), the liaisons of both sides — or, for a side that named none, its
+ * organization administrators — are notified once (in-app, and by e-mail per their preference). The rule
+ * fires once per agreement and expiry date (`fire-rule.ts`), so a second tick or process adds nothing and a
+ * renewed agreement (new expiry date) is reminded again. Directory facts only: never patient data.
  */
-import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import {
   memberships,
   networks,
   partnershipAgreements,
   partnershipLiaisons,
   partnerships,
-  users,
 } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/client.ts';
 import { daysUntil, reminderDue } from '../../domain/partnerships/vocabulary.ts';
-import type { Deps } from '../context.ts';
-import { enqueueEmail } from '../outbox/enqueue-email.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { operatorActor, type Deps } from '../context.ts';
+import { fireOnce, notFired } from '../followup/fire-rule.ts';
+import { notifyMembers, type MemberNotice } from '../notifications/notify-members.ts';
 import { organizationNames } from './partnership-view.ts';
+
+export const AGREEMENT_EXPIRY_RULE = 'agreement_expiring';
 
 const KIND_WORDS: Record<string, string> = {
   mou: 'memorandum of understanding',
@@ -26,10 +30,10 @@ const KIND_WORDS: Record<string, string> = {
   data_sharing: 'data-sharing agreement',
 };
 
-/** Enqueues the reminders that are due; returns how many e-mails were newly enqueued. */
+/** Notifies about the agreements whose reminder is due and has not fired; returns how many fired. */
 export async function remindExpiringAgreements(deps: Deps): Promise<number> {
   const now = deps.clock.now();
-  const due = await deps.db
+  const candidates = await deps.db
     .select({ agreement: partnershipAgreements, partnership: partnerships, timezone: networks.timezone })
     .from(partnershipAgreements)
     .innerJoin(
@@ -40,60 +44,82 @@ export async function remindExpiringAgreements(deps: Deps): Promise<number> {
       ),
     )
     .innerJoin(networks, eq(networks.id, partnershipAgreements.networkId))
-    .where(and(isNotNull(partnershipAgreements.expiresOn), ne(partnerships.status, 'ended')));
-  let enqueued = 0;
-  for (const { agreement, partnership: p, timezone } of due) {
+    .where(
+      and(
+        isNotNull(partnershipAgreements.expiresOn),
+        ne(partnerships.status, 'ended'),
+        notFired(
+          deps.db,
+          AGREEMENT_EXPIRY_RULE,
+          { networkId: partnershipAgreements.networkId, subjectId: partnershipAgreements.id },
+          sql`${partnershipAgreements.expiresOn}::text`,
+        ),
+      ),
+    );
+  let fired = 0;
+  for (const { agreement, partnership: p, timezone } of candidates) {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(now);
-    if (!reminderDue(today, agreement.expiresOn)) continue;
-    const expiresOn = agreement.expiresOn as string;
-    const recipients = await recipientsOf(deps, p);
-    const names = await organizationNames(deps.db, p.networkId, [p.hospitalOrgId, p.cboOrgId]);
+    if (!agreement.expiresOn || !reminderDue(today, agreement.expiresOn)) continue;
+    const expiresOn = agreement.expiresOn;
     const left = daysUntil(today, expiresOn);
+    const names = await organizationNames(deps.db, p.networkId, [p.hospitalOrgId, p.cboOrgId]);
     const partners = `${names.get(p.hospitalOrgId)?.name ?? ''} and ${names.get(p.cboOrgId)?.name ?? ''}`;
-    await deps.db.transaction(async (tx) => {
-      for (const to of recipients) {
-        const added = await enqueueEmail(tx, now, {
-          networkId: p.networkId,
-          dedupeKey: `agreement-expiry:${agreement.id}:${expiresOn}:${to}`,
-          message: {
-            to,
-            subject: `Agreement expires ${left === 0 ? 'today' : `in ${left} days`}: ${agreement.title}`,
-            text:
-              `The ${KIND_WORDS[agreement.kind] ?? agreement.kind} "${agreement.title}" between ${partners} ` +
-              `expires on ${expiresOn}${left === 0 ? ' (today)' : ` (in ${left} days)`}.\n\n` +
-              `Renew it or plan its end in the partnership workspace:\n` +
-              `${deps.config.publicUrl}/partnerships/${p.id}\n`,
-          },
-        });
-        if (added) enqueued++;
+    const when = left === 0 ? 'today' : `in ${left} days`;
+    const done = await deps.db.transaction(async (tx) => {
+      const firing = { networkId: p.networkId, rule: AGREEMENT_EXPIRY_RULE, subjectId: agreement.id };
+      if (!(await fireOnce(tx, { ...firing, level: expiresOn, at: now }))) return false;
+      const notice: Omit<MemberNotice, 'membershipIds'> = {
+        networkId: p.networkId,
+        kind: 'partnership.agreement_expiring',
+        title: `Agreement expires ${when}: ${agreement.title}`,
+        body:
+          `The ${KIND_WORDS[agreement.kind] ?? agreement.kind} "${agreement.title}" between ${partners} ` +
+          `expires on ${expiresOn}${left === 0 ? ' (today)' : ` (in ${left} days)`}. ` +
+          `Renew it or plan its end in the partnership workspace.`,
+        path: `/partnerships/${p.id}`,
+        dedupeKey: `agreement-expiry:${agreement.id}:${expiresOn}`,
+        at: now,
+      };
+      let notified = 0;
+      for (const audience of await audiencesOf(tx, p)) {
+        notified += await notifyMembers(deps, tx, { ...notice, membershipIds: audience });
       }
+      await appendAuditEvent(tx, operatorActor('system'), now, {
+        networkId: p.networkId,
+        action: 'partnership.agreement_expiring',
+        entityType: 'partnership_agreement',
+        entityId: agreement.id,
+        details: { expiresOn, notified },
+      });
+      return true;
     });
+    if (done) fired++;
   }
-  return enqueued;
+  return fired;
 }
 
-/** The liaisons of both sides; a side without liaisons is represented by its organization administrators. */
-async function recipientsOf(deps: Deps, p: typeof partnerships.$inferSelect): Promise<string[]> {
-  const liaisons = await deps.db
-    .select({ organizationId: partnershipLiaisons.organizationId, email: users.email })
+/** Each side's named liaisons; a side that named none is represented by its organization administrators. */
+async function audiencesOf(tx: Tx, p: typeof partnerships.$inferSelect) {
+  const liaisons = await tx
+    .select({ organizationId: memberships.organizationId, id: memberships.id })
     .from(partnershipLiaisons)
-    .innerJoin(users, eq(users.id, partnershipLiaisons.userId))
-    .where(and(eq(partnershipLiaisons.networkId, p.networkId), eq(partnershipLiaisons.partnershipId, p.id)));
-  const emails = new Set(liaisons.map((l) => l.email));
-  for (const side of [p.hospitalOrgId, p.cboOrgId]) {
-    if (liaisons.some((l) => l.organizationId === side)) continue;
-    const admins = await deps.db
-      .select({ email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(
-          eq(memberships.organizationId, side),
-          eq(memberships.status, 'active'),
-          sql`'org_admin' = any(${memberships.roles})`,
-        ),
-      );
-    for (const a of admins) emails.add(a.email);
-  }
-  return [...emails].sort();
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.networkId, partnershipLiaisons.networkId),
+        eq(memberships.userId, partnershipLiaisons.userId),
+        eq(memberships.organizationId, partnershipLiaisons.organizationId),
+      ),
+    )
+    .where(
+      and(
+        eq(partnershipLiaisons.networkId, p.networkId),
+        eq(partnershipLiaisons.partnershipId, p.id),
+        inArray(partnershipLiaisons.organizationId, [p.hospitalOrgId, p.cboOrgId]),
+      ),
+    );
+  return [p.hospitalOrgId, p.cboOrgId].map((side) => {
+    const named = liaisons.filter((l) => l.organizationId === side).map((l) => l.id);
+    return named.length > 0 ? named : { organizationId: side, roles: ['org_admin'] };
+  });
 }

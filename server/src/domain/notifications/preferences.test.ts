@@ -8,6 +8,7 @@ describe('notification preferences', () => {
     expect(categoryOf('task.overdue')).toBe('tasks');
     expect(categoryOf('transition.gap')).toBe('coverage');
     expect(categoryOf('service.capacity_stale')).toBe('directory');
+    expect(categoryOf('partnership.agreement_expiring')).toBe('partnerships');
   });
 
   it('never lets escalations wait or go quiet', () => {

@@ -10,6 +10,7 @@ export const NOTIFICATION_CATEGORIES = [
   'tasks',
   'coverage',
   'directory',
+  'partnerships',
 ] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
@@ -25,6 +26,7 @@ export function categoryOf(kind: string): NotificationCategory {
   if (kind.startsWith('referral.')) return 'referral_updates';
   if (kind.startsWith('task.')) return 'tasks';
   if (kind.startsWith('service.')) return 'directory';
+  if (kind.startsWith('partnership.')) return 'partnerships';
   return 'coverage';
 }
 
