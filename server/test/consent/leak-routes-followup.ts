@@ -18,6 +18,12 @@ export const TASK_ROUTES: Record<string, RouteCase> = {
     controlBy: 'holder',
     requests: ({ taskId }) => [{ url: `${V1}/tasks/${taskId}`, control: 200 }],
   },
+  'GET /api/v1/tasks/{id}/assignees': {
+    gate: 'consent',
+    action: 'task.work',
+    controlBy: 'holder',
+    requests: ({ taskId }) => [{ url: `${V1}/tasks/${taskId}/assignees`, control: 200 }],
+  },
   // Changes need If-Match: the holder gets 428, a denied actor the decision's 404 first.
   'POST /api/v1/tasks/{id}/assign': {
     gate: 'consent',

@@ -6,6 +6,8 @@
  * an organization that is not a party.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inArray } from 'drizzle-orm';
+import { memberships } from '../../src/db/schema/index.ts';
 import type { TaskView } from '../../src/domain/followup/views.ts';
 import type { Page } from '../../src/domain/transitions/views.ts';
 import { skipReason } from '../harness/database.ts';
@@ -136,12 +138,47 @@ describe.skipIf(skipReason)('tasks API', () => {
     const take = await f.navigator.request('POST', `${url}/assign`, {}, { 'if-match': `"${task.version}"` });
     expect(take.statusCode).toBe(400);
     expect(take.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('membershipId');
+    // The picker offers exactly the colleagues who may hold it: peer specialists and program managers.
+    const picker = await call<{ assignees: { membershipId: string; name: string }[] }>(
+      f.navigator,
+      'GET',
+      `${url}/assignees`,
+      undefined,
+      200,
+    );
+    expect(picker.body.assignees.length).toBeGreaterThan(0);
+    const eligible = await t.deps.db
+      .select({ id: memberships.id, roles: memberships.roles })
+      .from(memberships)
+      .where(
+        inArray(
+          memberships.id,
+          picker.body.assignees.map((a) => a.membershipId),
+        ),
+      );
+    expect(
+      eligible.every((m) => m.roles.includes('peer_specialist') || m.roles.includes('program_manager')),
+    ).toBe(true);
+    expect(picker.body.assignees.map((a) => a.membershipId)).not.toContain(
+      f.navigator.session.activeMembershipId,
+    );
+    const colleague = picker.body.assignees[0];
+    const handed = await call<TaskView>(
+      f.navigator,
+      'POST',
+      `${url}/assign`,
+      { membershipId: colleague?.membershipId },
+      200,
+      `"${task.version}"`,
+    );
+    expect(handed.body.assignee).toEqual(colleague);
+    const current = `"${handed.body.version}"`;
 
     const past = await f.navigator.request(
       'POST',
       `${url}/snooze`,
       { until: START, reason: 'x' },
-      { 'if-match': `"${task.version}"` },
+      { 'if-match': current },
     );
     expect(past.statusCode).toBe(400);
     const until = new Date(Date.parse(START) + DAY).toISOString();
@@ -151,7 +188,7 @@ describe.skipIf(skipReason)('tasks API', () => {
       `${url}/snooze`,
       { until, reason: 'Asked to be called tomorrow' },
       200,
-      `"${task.version}"`,
+      current,
     );
     expect(snoozed.body).toMatchObject({
       state: 'snoozed',

@@ -15,6 +15,7 @@ import {
   taskWorklistQuery,
 } from '../../app/followup/schemas.ts';
 import { snoozeTask } from '../../app/followup/snooze-task.ts';
+import { listTaskAssignees } from '../../app/followup/task-assignees.ts';
 import { contactAttemptInputSchema } from '../../domain/followup/outcome.ts';
 import { actorOf } from '../auth.ts';
 import { expectedVersion, sendVersioned } from '../if-match.ts';
@@ -55,6 +56,22 @@ export function taskRoutes(deps: Deps) {
       },
       async (request, reply) =>
         sendVersioned(reply, await getTask(deps, actorOf(request), request.params.id)),
+    );
+
+    app.get(
+      '/tasks/:id/assignees',
+      {
+        schema: {
+          tags,
+          summary:
+            "Who may hold the task: the owning organization's members with the step role, and its program managers",
+          params: idParams,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .header('Cache-Control', 'no-store')
+          .send({ assignees: await listTaskAssignees(deps, actorOf(request), request.params.id) }),
     );
 
     app.post(
