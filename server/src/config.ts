@@ -40,6 +40,12 @@ const envSchema = z.object({
   HANDOFF_TRUST_PROXY: flag(false),
   HANDOFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HANDOFF_OUTBOX_INTERVAL_MS: intFrom(2000, 50, 600_000),
+  /**
+   * How long a claimed delivery is reserved for the process sending it; after that another process may
+   * send it again (the receiver drops the copy by its key). Must outlast the slowest send (e-mail: 10 s
+   * connect + 10 s greeting + 20 s idle socket; webhook: 10 s).
+   */
+  HANDOFF_OUTBOX_LEASE_MS: intFrom(60_000, 1000, 3_600_000),
   /** How often the follow-up engine evaluates its time rules (escalations, overdue tasks). */
   HANDOFF_TICK_INTERVAL_MS: intFrom(60_000, 100, 3_600_000),
   HANDOFF_LOGIN_RATE_PER_MINUTE: intFrom(30, 1, 1_000_000),
@@ -71,6 +77,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   outboxIntervalMs: number;
+  outboxLeaseMs: number;
   tickIntervalMs: number;
   /** A movable clock for demos and journeys (never with a real installation: requires `demo`). */
   devClock: boolean;
@@ -111,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.HANDOFF_TRUST_PROXY,
     logLevel: e.HANDOFF_LOG_LEVEL,
     outboxIntervalMs: e.HANDOFF_OUTBOX_INTERVAL_MS,
+    outboxLeaseMs: e.HANDOFF_OUTBOX_LEASE_MS,
     tickIntervalMs: e.HANDOFF_TICK_INTERVAL_MS,
     loginRatePerMinute: e.HANDOFF_LOGIN_RATE_PER_MINUTE,
     capacityMaxAgeDays: e.HANDOFF_CAPACITY_MAX_AGE_DAYS,

@@ -7,7 +7,7 @@
  * statement, failures go back with an exponential back-off (30 s doubling, at most 1 h) — retried forever,
  * never dropped. Every attempt is logged (`outbox_attempt`: the delivery log). A full batch is followed at
  * once by the next (the outbox drains at full speed); otherwise the worker waits `outboxIntervalMs`. A row
- * whose process died mid-send is claimed again when its lease runs out, and the receiver drops the
+ * whose process died mid-send is claimed again when its lease (`HANDOFF_OUTBOX_LEASE_MS`) runs out, and the receiver drops the
  * duplicate by its de-duplication key.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,7 +20,6 @@ import type { EmailTransport } from '../integrations/email/transport.ts';
 import { deliverWebhook, type WebhookPayload } from '../integrations/webhooks/deliver-webhook.ts';
 import { safeError } from '../lib/safe-error.ts';
 
-const LEASE_MS = 60_000;
 export const BATCH = 100;
 const CONCURRENCY = 10;
 
@@ -77,7 +76,7 @@ export function createOutboxWorker(deps: Deps, transport: EmailTransport): Outbo
     const claimed = await queryRows<ClaimedRow>(
       deps.db,
       sql`update outbox set status = 'sending', attempts = attempts + 1,
-            next_attempt_at = ${new Date(now.getTime() + LEASE_MS)}
+            next_attempt_at = ${new Date(now.getTime() + deps.config.outboxLeaseMs)}
           where id in (
             select id from outbox
             where status in ('pending', 'sending') and next_attempt_at <= ${now}

@@ -10,8 +10,13 @@ export interface ReceivedMail {
   raw: string;
 }
 
+/**
+ * `hold`: a message it matches is kept but never answered (the sender waits for its 250 until the
+ * connection dies), as when a process dies between the receiver taking a message and the sender marking it.
+ */
 export async function startSmtp(
   port = 0,
+  options: { hold?: (raw: string) => boolean } = {},
 ): Promise<{ server: SMTPServer; port: number; mail: ReceivedMail[]; close(): Promise<void> }> {
   const mail: ReceivedMail[] = [];
   const server = new SMTPServer({
@@ -22,7 +27,7 @@ export async function startSmtp(
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
       stream.on('end', () => {
         mail.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
+        if (!options.hold?.(raw)) done();
       });
     },
   });
