@@ -15,23 +15,16 @@
  * first change after sending (e.g. acceptance), not at the send itself, which stays one short transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, min, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import {
-  pathways,
-  pathwayVersions,
-  referralEvents,
-  referrals,
-  tasks,
-  transitions,
-} from '../../db/schema/index.ts';
+import { pathways, pathwayVersions, tasks, transitions } from '../../db/schema/index.ts';
 import { taskScope, type PathwayStep } from '../../domain/followup/pathway.ts';
 import { retime, type AnchorTimes, type ExistingTask } from '../../domain/followup/schedule.ts';
-import type { TransitionRow } from '../transitions/refresh-transition.ts';
+import type { ReferralFacts, TransitionRow } from '../transitions/refresh-transition.ts';
 
 const ENDED_REFERRAL = ['declined', 'cancelled', 'failed', 'entered_in_error'];
 
-type ReferralRow = typeof referrals.$inferSelect;
+type ReferralRow = ReferralFacts['rows'][number];
 type TaskRow = typeof tasks.$inferSelect;
 
 /** The hospital's active default pathway and its current version, to pin on a new transition. */
@@ -53,6 +46,7 @@ async function defaultPathway(tx: Tx, row: TransitionRow) {
 export async function syncTasks(
   tx: Tx,
   row: TransitionRow,
+  facts: ReferralFacts,
   context: { now: Date; created: boolean },
 ): Promise<void> {
   let transition = row;
@@ -65,12 +59,7 @@ export async function syncTasks(
       .where(and(eq(transitions.networkId, row.networkId), eq(transitions.id, row.id)));
     transition = { ...row, pathwayId: pinned.id, pathwayVersion: pinned.version };
   }
-  const sent = (
-    await tx
-      .select()
-      .from(referrals)
-      .where(and(eq(referrals.networkId, row.networkId), eq(referrals.transitionId, row.id)))
-  ).filter((r) => r.sentAt !== null);
+  const sent = facts.rows.filter((r) => r.sentAt !== null);
   const pins = [
     ...(transition.pathwayId && transition.pathwayVersion
       ? [[transition.pathwayId, transition.pathwayVersion]]
@@ -97,28 +86,8 @@ export async function syncTasks(
     .select()
     .from(tasks)
     .where(and(eq(tasks.networkId, row.networkId), eq(tasks.transitionId, row.id)));
-  const firsts = sent.length
-    ? await tx
-        .select({
-          referralId: referralEvents.referralId,
-          to: referralEvents.toStatus,
-          at: min(referralEvents.at),
-        })
-        .from(referralEvents)
-        .where(
-          and(
-            eq(referralEvents.networkId, row.networkId),
-            inArray(
-              referralEvents.referralId,
-              sent.map((r) => r.id),
-            ),
-            inArray(referralEvents.toStatus, ['accepted', 'attended']),
-          ),
-        )
-        .groupBy(referralEvents.referralId, referralEvents.toStatus)
-    : [];
   const firstOf = (referralId: string, to: string) =>
-    firsts.find((f) => f.referralId === referralId && f.to === to)?.at ?? undefined;
+    facts.firsts.find((f) => f.referralId === referralId && f.to === to)?.at ?? undefined;
 
   const transitionAnchors: AnchorTimes = {
     transition_created: transition.createdAt,

@@ -4,10 +4,11 @@
  * referral's first visit was attended, even if it failed later; back to `open` if that referral was entered in
  * error), and the handoff packet
  * version (a new immutable version whenever what a partner sees changes), and the follow-up tasks
- * (`app/followup/sync-tasks.ts`). Call it after every change to a transition or its referrals, with the
- * transition row locked (`lockTransition`).
+ * (`app/followup/sync-tasks.ts`). The transition's referrals and their first-status times are read once, for
+ * both. Call it after every change to a transition or its referrals, with the transition row locked
+ * (`lockTransition`).
  */
-import { and, desc, eq, inArray, min, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, min } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   handoffPackets,
@@ -19,6 +20,7 @@ import {
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import { coverageEnd, type MoudPlan } from '../../domain/transitions/coverage.ts';
 import { BOOKED, LINKED } from '../../domain/transitions/referral-states.ts';
+import type { ReferralStatus } from '../../domain/transitions/vocabulary.ts';
 import type { MoudPlanView, PacketView } from '../../domain/transitions/views.ts';
 import type { CareNeed, EncounterType } from '../../domain/transitions/vocabulary.ts';
 import { syncTasks } from '../followup/sync-tasks.ts';
@@ -26,6 +28,7 @@ import { peopleOf } from './people.ts';
 import type { MoudPlanInput } from './schemas.ts';
 
 export type TransitionRow = typeof transitions.$inferSelect;
+type ReferralRow = typeof referrals.$inferSelect;
 type PacketContent = Omit<PacketView, 'version' | 'createdAt' | 'patient'>;
 
 const date = (s: string | null | undefined) => (s ? new Date(s) : null);
@@ -58,6 +61,41 @@ export async function lockTransition(
     .where(and(eq(transitions.networkId, networkId), eq(transitions.id, id)))
     .for('update');
   return row;
+}
+
+/** A transition's referrals and, per referral, when it first reached each status the derivations need. */
+export interface ReferralFacts {
+  rows: ReferralRow[];
+  firsts: { referralId: string; to: string; at: Date | null }[];
+}
+
+const FIRST_TIMES: readonly ReferralStatus[] = ['accepted', ...LINKED];
+
+async function referralFacts(tx: Tx, row: TransitionRow): Promise<ReferralFacts> {
+  const rows = await tx
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.networkId, row.networkId), eq(referrals.transitionId, row.id)));
+  if (rows.length === 0) return { rows, firsts: [] };
+  const firsts = await tx
+    .select({
+      referralId: referralEvents.referralId,
+      to: referralEvents.toStatus,
+      at: min(referralEvents.at),
+    })
+    .from(referralEvents)
+    .where(
+      and(
+        eq(referralEvents.networkId, row.networkId),
+        inArray(
+          referralEvents.referralId,
+          rows.map((r) => r.id),
+        ),
+        inArray(referralEvents.toStatus, [...FIRST_TIMES]),
+      ),
+    )
+    .groupBy(referralEvents.referralId, referralEvents.toStatus);
+  return { rows, firsts };
 }
 
 async function packetContent(tx: Tx, row: TransitionRow): Promise<PacketContent> {
@@ -101,26 +139,20 @@ export async function refreshTransition(
     expectedDischargeAt: row.expectedDischargeAt,
     timeZone: context.timeZone,
   });
-  const where = and(eq(referrals.networkId, row.networkId), eq(referrals.transitionId, row.id));
-  const [booked] = await tx
-    .select({ first: min(referrals.appointmentAt) })
-    .from(referrals)
-    .where(and(where, inArray(referrals.status, [...BOOKED])));
+  const facts = await referralFacts(tx, row);
+  const booked = facts.rows
+    .filter((r) => BOOKED.includes(r.status as ReferralStatus) && r.appointmentAt)
+    .map((r) => (r.appointmentAt as Date).getTime());
   // Linked once any referral's first visit was attended — a later failure does not undo the link; a
   // referral entered in error does not count.
-  const linked = await tx
-    .select({ id: referrals.id })
-    .from(referrals)
-    .innerJoin(
-      referralEvents,
-      and(eq(referralEvents.networkId, referrals.networkId), eq(referralEvents.referralId, referrals.id)),
-    )
-    .where(
-      and(where, ne(referrals.status, 'entered_in_error'), inArray(referralEvents.toStatus, [...LINKED])),
-    )
-    .limit(1);
-  const status = linked.length > 0 ? 'linked' : row.status === 'linked' ? 'open' : row.status;
-  const derived = { ...row, coverageEnd: end, firstAppointmentAt: booked?.first ?? null, status };
+  const linked = facts.rows.some(
+    (r) =>
+      r.status !== 'entered_in_error' &&
+      facts.firsts.some((f) => f.referralId === r.id && LINKED.includes(f.to as ReferralStatus)),
+  );
+  const status = linked ? 'linked' : row.status === 'linked' ? 'open' : row.status;
+  const firstAppointmentAt = booked.length > 0 ? new Date(Math.min(...booked)) : null;
+  const derived = { ...row, coverageEnd: end, firstAppointmentAt, status };
   const content = await packetContent(tx, derived);
   const [latest] = await tx
     .select()
@@ -151,6 +183,6 @@ export async function refreshTransition(
     .where(and(eq(transitions.networkId, row.networkId), eq(transitions.id, row.id)))
     .returning();
   if (!updated) throw new Error('transition vanished');
-  await syncTasks(tx, updated, { now: context.now, created: context.created ?? false });
+  await syncTasks(tx, updated, facts, { now: context.now, created: context.created ?? false });
   return updated;
 }
