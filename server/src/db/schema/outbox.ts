@@ -1,9 +1,10 @@
 /**
- * Transactional outbox: side effects (e-mail now; webhooks later) are written in the same
+ * Transactional outbox: side effects (e-mail and signed webhooks) are written in the same
  * transaction as the state change and delivered at least once by `jobs/outbox-worker.ts`.
  * `dedupe_key` is unique so a retried use case cannot enqueue the same message twice, and is handed
  * to the receiver (e-mail `X-Handoff-Dedupe-Key` header) so it can drop duplicates.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const outbox = pgTable(
@@ -21,5 +22,11 @@ export const outbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    // A subscription's delivery log (`app/notifications/webhook-deliveries.ts`), newest first.
+    index('outbox_webhook_subscription_idx')
+      .on(sql`(${t.payload}->>'subscriptionId')`, t.createdAt.desc())
+      .where(sql`${t.channel} = 'webhook'`),
+  ],
 );

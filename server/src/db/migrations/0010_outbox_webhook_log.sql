@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_webhook_subscription_idx" ON "outbox" USING btree (("payload"->>'subscriptionId'),"created_at" DESC NULLS LAST) WHERE "outbox"."channel" = 'webhook';
