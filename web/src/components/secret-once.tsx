@@ -1,13 +1,30 @@
-/** Shows a freshly created secret (an API token) exactly once, with a copy button and a warning. */
+/**
+ * Shows a freshly created secret (an API token, a webhook signing secret) exactly once, with a copy button
+ * and a warning. The title, warning and "done" words default to the API token's.
+ */
 import { Alert, Button, CopyButton, Group, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-export function SecretOnce({ label, value, onDone }: { label: string; value: string; onDone: () => void }) {
+export function SecretOnce({
+  label,
+  value,
+  onDone,
+  title,
+  warning,
+  doneLabel,
+}: {
+  label: string;
+  value: string;
+  onDone: () => void;
+  title?: string;
+  warning?: string;
+  doneLabel?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <Alert color="yellow" variant="light" title={t('tokens.onceTitle')} role="status">
+    <Alert color="yellow" variant="light" title={title ?? t('tokens.onceTitle')} role="status">
       <Stack gap="sm">
-        <div>{t('tokens.onceWarning')}</div>
+        <div>{warning ?? t('tokens.onceWarning')}</div>
         <TextInput
           label={label}
           value={value}
@@ -24,7 +41,7 @@ export function SecretOnce({ label, value, onDone }: { label: string; value: str
             )}
           </CopyButton>
           <Button size="xs" variant="default" onClick={onDone}>
-            {t('tokens.saved')}
+            {doneLabel ?? t('tokens.saved')}
           </Button>
         </Group>
       </Stack>

@@ -1,6 +1,7 @@
 /**
- * One organization: details (view and edit), sites, members, invitations and API tokens, each tab
- * shown only when the active membership may use it for this organization.
+ * One organization: details (view and edit), sites, members, invitations, API tokens and webhooks, each
+ * tab shown only when the active membership may use it for this organization (webhooks: only its own
+ * organization's page, the API answering for the active membership's organization).
  */
 import { Anchor, Loader, Stack, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -14,9 +15,10 @@ import { InvitationsTab } from './invitations-tab.tsx';
 import { MembersTab } from './members-tab.tsx';
 import { OrganizationDetails } from './organization-details.tsx';
 import { OrganizationTokensTab } from './organization-tokens-tab.tsx';
+import { OrganizationWebhooksTab } from './organization-webhooks-tab.tsx';
 import { SitesTab } from './sites-tab.tsx';
 
-type Tab = 'details' | 'sites' | 'members' | 'invitations' | 'tokens';
+type Tab = 'details' | 'sites' | 'members' | 'invitations' | 'tokens' | 'webhooks';
 
 export function OrganizationPage() {
   const { t } = useTranslation();
@@ -30,6 +32,11 @@ export function OrganizationPage() {
     { value: 'members', label: t('admin.members.title'), show: access.canFor('member.read', id) },
     { value: 'invitations', label: t('admin.invitations.title'), show: access.canFor('member.invite', id) },
     { value: 'tokens', label: t('admin.orgTokens.title'), show: access.canFor('token.manage_org', id) },
+    {
+      value: 'webhooks',
+      label: t('admin.webhooks.title'),
+      show: access.can('token.manage_org') && id === access.activeOrganizationId,
+    },
   ];
   const visible = tabs.filter((tab) => tab.show);
   const requested = params.get('tab');
@@ -77,6 +84,9 @@ export function OrganizationPage() {
         </Tabs.Panel>
         <Tabs.Panel value="tokens" pt="md">
           <OrganizationTokensTab organizationId={org.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="webhooks" pt="md">
+          <OrganizationWebhooksTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>
