@@ -1,6 +1,6 @@
 /**
- * Follow-up endpoints: task worklists and one task (take it, complete it with what its step records, snooze
- * it, log contact attempts — the changes carry `If-Match`), the signed-in person's notifications, and
+ * Follow-up endpoints: task worklists and one task (take it or hand it to a colleague it may go to, complete
+ * it with what its step records, snooze it, log contact attempts — the changes carry `If-Match`), the signed-in person's notifications, and
  * pathways (list, read, create, save a new version with `If-Match`). Shapes are the server's own
  * (`server/src/domain/followup/views.ts`); codes come from `server/src/domain/followup/vocabulary.ts` and
  * `worklist.ts`; request bodies are the inputs of `server/src/app/followup/schemas.ts` and the domain's
@@ -60,6 +60,8 @@ export type { PathwayInput, PathwayStep };
 import type { ContactAttemptInput } from '../../../server/src/domain/followup/outcome.ts';
 export type { ContactAttemptInput };
 import type { Page } from '../../../server/src/domain/transitions/views.ts';
+import type { Assignee as TaskAssignee } from '../../../server/src/app/followup/task-assignees.ts';
+export type { TaskAssignee };
 
 import type {
   assignTaskInput,
@@ -108,6 +110,13 @@ const pathwayPath = (id: string) => `${pathwaysBase}/${encodeURIComponent(id)}`;
 export const listTasks = (query: TaskWorklistQuery) => api<TaskPage>(tasksBase, { query: { ...query } });
 
 export const getTask = (id: string) => api<TaskView>(taskPath(id));
+
+/**
+ * Who may hold the task: the owning organization's active members with the step's role, and its program
+ * managers (403 for the other side of the referral, which does not work the task).
+ */
+export const listTaskAssignees = (id: string) =>
+  api<{ assignees: TaskAssignee[] }>(`${taskPath(id)}/assignees`);
 
 /** Takes the task (no membership) or hands it to a colleague; the version is the one the user saw. */
 export const assignTask = (id: string, version: number, input: AssignTaskInput = {}) =>
@@ -161,6 +170,7 @@ export const taskKeys = {
   lists: ['tasks', 'list'] as const,
   list: (query: TaskWorklistQuery) => ['tasks', 'list', query] as const,
   one: (id: string) => ['tasks', 'one', id] as const,
+  assignees: (id: string) => ['tasks', 'assignees', id] as const,
 };
 export const notificationKeys = {
   all: ['notifications'] as const,
@@ -185,6 +195,15 @@ export const useTaskList = (query: TaskWorklistQuery) =>
 
 export const useTaskQuery = (id: string) =>
   useQuery({ queryKey: taskKeys.one(id), queryFn: () => getTask(id), retry });
+
+/** The colleagues the task may go to; only asked for while `enabled` (an open task the person may work). */
+export const useTaskAssignees = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: taskKeys.assignees(id),
+    queryFn: async () => (await listTaskAssignees(id)).assignees,
+    enabled,
+    retry,
+  });
 
 /** How many notifications the bell lists. */
 export const BELL_SIZE = 10;

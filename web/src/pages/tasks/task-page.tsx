@@ -1,24 +1,25 @@
 /**
- * One follow-up task (`/tasks/:id`): what it is and for whom, when it is due, who has it (and "Take it"),
- * the links to its transition and referral; then, while it is open, the form that completes it with what its
- * step records, the snooze form, and the contact attempts (log one, see all). When someone else changed the
- * task first (412) the page says so: it has already been reloaded.
+ * One follow-up task (`/tasks/:id`): what it is and for whom, when it is due, who has it (with "Take it" and
+ * "Hand to a colleague", `assign-task-controls.tsx`), the links to its transition and referral; then, while
+ * it is open, the form that completes it with what its step records, the snooze form, and the contact
+ * attempts (log one, see all). When someone else changed the task first (412) the page says so: it has
+ * already been reloaded.
  */
-import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { fieldError, isApiError } from '../../api/api-error.ts';
+import { isApiError } from '../../api/api-error.ts';
 import { useTaskQuery, type TaskView } from '../../api/followup.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { FactsTable } from '../transitions/facts-table.tsx';
+import { AssignTaskControls } from './assign-task-controls.tsx';
 import { ContactAttemptsSection } from './contact-attempts-section.tsx';
 import { CompleteTaskSection } from './complete-task-section.tsx';
 import { useFollowupAccess, useFollowupLabels } from './followup-labels.ts';
 import { SnoozeTaskSection } from './snooze-task-section.tsx';
-import { Assignee, DueTimes, StaleNotice, TaskStateBadge } from './task-bits.tsx';
-import { isStale, useTaskAction } from './use-task-action.ts';
+import { Assignee, DueTimes, TaskStateBadge } from './task-bits.tsx';
 
 export function TaskPage() {
   const { t } = useTranslation();
@@ -68,9 +69,6 @@ export function TaskPage() {
 function TaskDetails({ task }: { task: TaskView }) {
   const { t } = useTranslation();
   const labels = useFollowupLabels();
-  const access = useFollowupAccess();
-  const take = useTaskAction();
-  const mine = task.assignee?.membershipId === access.membershipId;
   return (
     <SectionCard title={t('followup.task.details')}>
       <Stack>
@@ -118,28 +116,7 @@ function TaskDetails({ task }: { task: TaskView }) {
             ],
           ]}
         />
-        {task.status === 'open' && access.canWork && !mine ? (
-          <Group>
-            <Button
-              variant="default"
-              loading={take.isPending}
-              onClick={() => {
-                take.reset();
-                take.mutate({ kind: 'take', task });
-              }}
-            >
-              {task.assignee ? t('followup.task.takeOver') : t('followup.tasks.take')}
-            </Button>
-          </Group>
-        ) : null}
-        {isStale(take.error) ? <StaleNotice onClose={() => take.reset()} /> : null}
-        {isApiError(take.error) && fieldError(take.error, 'membershipId') ? (
-          <Alert color="orange" variant="light" role="alert">
-            {t('followup.task.cannotTake', { role: labels.role(task.role).toLocaleLowerCase() })}
-          </Alert>
-        ) : isStale(take.error) ? null : (
-          <ErrorAlert error={take.error} />
-        )}
+        <AssignTaskControls task={task} />
       </Stack>
     </SectionCard>
   );
