@@ -20,7 +20,7 @@ import {
 import { escalationTimes } from '../../src/domain/followup/escalation.ts';
 import { skipReason, testEngine } from '../harness/database.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { referralFixture } from './referral-fixture.ts';
+import { referralFixture } from '../support/referral-fixture.ts';
 
 const run = promisify(execFile);
 const MINUTE = 60_000;

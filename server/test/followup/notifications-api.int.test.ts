@@ -12,7 +12,7 @@ import { escalationTimes } from '../../src/domain/followup/escalation.ts';
 import { runTick } from '../../src/app/followup/run-tick.ts';
 import { skipReason } from '../harness/database.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { referralFixture } from './referral-fixture.ts';
+import { referralFixture } from '../support/referral-fixture.ts';
 
 type Inbox = Page<NotificationView> & { unread: number };
 

@@ -13,7 +13,7 @@ import type { PathwayView, TaskView } from '../../src/domain/followup/views.ts';
 import type { Page } from '../../src/domain/transitions/views.ts';
 import { skipReason } from '../harness/database.ts';
 import { createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
-import { expectCall, referralFixture, type ReferralFixture } from './referral-fixture.ts';
+import { expectCall, referralFixture, type ReferralFixture } from '../support/referral-fixture.ts';
 
 const INTAKE_CALL: PathwayStep = {
   key: 'intake_call',

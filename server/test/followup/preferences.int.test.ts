@@ -10,7 +10,7 @@ import { runTick } from '../../src/app/followup/run-tick.ts';
 import { notifications, outbox, tasks } from '../../src/db/schema/index.ts';
 import { skipReason } from '../harness/database.ts';
 import { createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
-import { expectCall, referralFixture } from './referral-fixture.ts';
+import { expectCall, referralFixture } from '../support/referral-fixture.ts';
 
 const HOUR = 3_600_000;
 

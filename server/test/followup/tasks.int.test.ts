@@ -11,7 +11,7 @@ import { pathways, pathwayVersions, tasks, transitions } from '../../src/db/sche
 import type { PathwayStep } from '../../src/domain/followup/pathway.ts';
 import { skipReason } from '../harness/database.ts';
 import { activeOrg, createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
-import { referralFixture } from './referral-fixture.ts';
+import { referralFixture } from '../support/referral-fixture.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

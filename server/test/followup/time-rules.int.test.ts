@@ -11,7 +11,7 @@ import { runTick } from '../../src/app/followup/run-tick.ts';
 import { memberships, notifications, services, tasks, transitions } from '../../src/db/schema/index.ts';
 import { skipReason } from '../harness/database.ts';
 import { createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
-import { referralFixture } from './referral-fixture.ts';
+import { referralFixture } from '../support/referral-fixture.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -16,7 +16,7 @@ import { createOutboxWorker, retryDelayMs, type OutboxWorker } from '../../src/j
 import { skipReason } from '../harness/database.ts';
 import { startHookReceiver, startSmtp, type HookReceiver } from '../support/receivers.ts';
 import { createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
-import { referralFixture } from './referral-fixture.ts';
+import { referralFixture } from '../support/referral-fixture.ts';
 
 describe.skipIf(skipReason)('webhooks', () => {
   let t: TestApp;

@@ -5,13 +5,13 @@
  * revive a referral the hospital cancelled; the access decision behind a send is audited with the send, and
  * on its own when the send is refused.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, referrals, services } from '../../src/db/schema/index.ts';
+import { auditEvents, referrals } from '../../src/db/schema/index.ts';
 import type { InboxRow, Page, ReferralView } from '../../src/domain/transitions/views.ts';
-import { PATIENT, tpoConsent } from '../consent/fixtures.ts';
 import { skipReason } from '../harness/database.ts';
-import { activeOrg, createTestApp, START, type TestApp, type TestClient } from '../support/test-app.ts';
+import { expectCall, referralFixture, type ReferralFixture } from '../support/referral-fixture.ts';
+import { createTestApp, type TestApp, type TestClient } from '../support/test-app.ts';
 
 const UNKNOWN = '0b7c1c4e-0000-4000-8000-000000000000';
 
@@ -20,62 +20,14 @@ describe.skipIf(skipReason)('referrals and the consent behind them', () => {
   let navigator: TestClient;
   let intake: TestClient;
   let serviceId: string;
-  let partnerOrg: string;
+  let fixture: ReferralFixture;
+  const transitionFor = (mrn: string, categories: string[]) => fixture.prepare(mrn, categories);
 
-  const json = async <T>(
-    c: TestClient,
-    method: string,
-    url: string,
-    body?: unknown,
-    status = 200,
-    headers?: Record<string, string>,
-  ) => {
-    const res = await c.request(method, url, body, headers);
-    expect(res.statusCode, res.body).toBe(status);
-    return { body: res.json<T>(), etag: String(res.headers.etag) };
-  };
-  /** A registered patient with a consent naming the partner for the given categories, and a transition. */
-  const transitionFor = async (mrn: string, categories: string[]) => {
-    const patient = await json<{ id: string }>(
-      navigator,
-      'POST',
-      '/api/v1/patients',
-      { ...PATIENT, mrn, givenName: `Pat${mrn}`, confirmNotDuplicate: true },
-      201,
-    );
-    const consent = await json<{ id: string }>(
-      navigator,
-      'POST',
-      `/api/v1/patients/${patient.body.id}/consents`,
-      tpoConsent([partnerOrg], { categories }),
-      201,
-    );
-    const transition = await json<{ id: string }>(
-      navigator,
-      'POST',
-      '/api/v1/transitions',
-      {
-        patientId: patient.body.id,
-        encounterType: 'inpatient',
-        admittedAt: START,
-        oudIdentifiedBy: 'screening',
-      },
-      201,
-    );
-    return { patientId: patient.body.id, consentId: consent.body.id, transitionId: transition.body.id };
-  };
-
+  const json = expectCall;
   beforeAll(async () => {
     t = await createTestApp();
-    navigator = await t.login('navigator@demo.handoff.test');
-    intake = await t.login('intake@demo.handoff.test');
-    partnerOrg = activeOrg(intake);
-    const [service] = await t.deps.db
-      .select()
-      .from(services)
-      .where(and(eq(services.organizationId, partnerOrg), eq(services.status, 'active')));
-    if (!service) throw new Error('the well-known OBOT has no active service');
-    serviceId = service.id;
+    fixture = await referralFixture(t);
+    ({ navigator, intake, serviceId } = fixture);
   });
   afterAll(() => t.close());
 
@@ -90,7 +42,7 @@ describe.skipIf(skipReason)('referrals and the consent behind them', () => {
     );
     const seen = await json<ReferralView>(intake, 'GET', `/api/v1/referrals/${sent.body.id}`);
     expect(seen.body.patient.name).toBeNull();
-    expect(seen.body.packet).toMatchObject({ patient: null, encounterType: 'inpatient' });
+    expect(seen.body.packet).toMatchObject({ patient: null, encounterType: 'ed' });
     expect(JSON.stringify(seen.body)).not.toContain('PatC-1');
     const inbox = await json<Page<InboxRow>>(intake, 'GET', '/api/v1/referrals?box=inbox&sort=sent');
     const row = inbox.body.items.find((i) => i.id === sent.body.id);
@@ -147,7 +99,7 @@ describe.skipIf(skipReason)('referrals and the consent behind them', () => {
         reason: { code: 'patient_declined', text: 'Wants to wait' },
       },
       200,
-      { 'if-match': sent.etag },
+      sent.etag,
     );
     const reopen = await intake.request(
       'POST',
@@ -163,7 +115,7 @@ describe.skipIf(skipReason)('referrals and the consent behind them', () => {
       `/api/v1/referrals/${sent.body.id}/status`,
       { status: 'sent', note: 'She changed her mind' },
       200,
-      { 'if-match': cancelled.etag },
+      cancelled.etag,
     );
     expect(back.body.status).toBe('sent');
     expect(back.body.history.map((h) => h.to)).toEqual(['sent', 'cancelled', 'sent']);

@@ -1,5 +1,5 @@
 /**
- * Referrals for follow-up tests, made through the API as a navigator would: a registered patient with a
+ * Referrals for integration tests, made through the API as a navigator would: a registered patient with a
  * consent naming the well-known OBOT, a transition with the navigator on its care team, and a referral sent
  * to one of the OBOT's services. Sign-ins happen when the fixture is made: make it after moving the clock.
  */
@@ -8,13 +8,18 @@ import { expect } from 'vitest';
 import { services } from '../../src/db/schema/index.ts';
 import type { ReferralView } from '../../src/domain/transitions/views.ts';
 import { PATIENT, tpoConsent } from '../consent/fixtures.ts';
-import { activeOrg, START, type TestApp, type TestClient } from '../support/test-app.ts';
+import { activeOrg, START, type TestApp, type TestClient } from './test-app.ts';
 
 export interface ReferralFixture {
   navigator: TestClient;
   intake: TestClient;
   partnerOrg: string;
   serviceId: string;
+  /** A new patient (MRN unique per call) with a consent naming the OBOT for `categories`, and a transition. */
+  prepare(
+    mrn: string,
+    categories?: string[],
+  ): Promise<{ patientId: string; consentId: string; transitionId: string }>;
   /** Sends a referral for a new patient (MRN unique per call); returns the sender's view, its ETag, the consent. */
   send(
     mrn: string,
@@ -37,45 +42,50 @@ export async function referralFixture(t: TestApp): Promise<ReferralFixture> {
     .from(services)
     .where(and(eq(services.organizationId, partnerOrg), eq(services.status, 'active')));
   if (!service) throw new Error('the well-known OBOT has no active service');
+  const prepare: ReferralFixture['prepare'] = async (mrn, categories) => {
+    const patient = await ok<{ id: string }>(
+      navigator,
+      'POST',
+      '/api/v1/patients',
+      { ...PATIENT, mrn, givenName: `Pat${mrn}`, confirmNotDuplicate: true },
+      201,
+    );
+    const consent = await ok<{ id: string }>(
+      navigator,
+      'POST',
+      `/api/v1/patients/${patient.id}/consents`,
+      tpoConsent([partnerOrg], categories ? { categories } : undefined),
+      201,
+    );
+    const transition = await ok<{ id: string }>(
+      navigator,
+      'POST',
+      '/api/v1/transitions',
+      {
+        patientId: patient.id,
+        encounterType: 'ed',
+        admittedAt: START,
+        oudIdentifiedBy: 'screening',
+        careTeam: { navigatorMembershipId: navigator.session.activeMembershipId },
+      },
+      201,
+    );
+    return { patientId: patient.id, consentId: consent.id, transitionId: transition.id };
+  };
   return {
     navigator,
     intake,
     partnerOrg,
     serviceId: service.id,
+    prepare,
     async send(mrn, urgency = 'routine') {
-      const patient = await ok<{ id: string }>(
-        navigator,
-        'POST',
-        '/api/v1/patients',
-        { ...PATIENT, mrn, givenName: `Pat${mrn}`, confirmNotDuplicate: true },
-        201,
-      );
-      const consent = await ok<{ id: string }>(
-        navigator,
-        'POST',
-        `/api/v1/patients/${patient.id}/consents`,
-        tpoConsent([partnerOrg]),
-        201,
-      );
-      const transition = await ok<{ id: string }>(
-        navigator,
-        'POST',
-        '/api/v1/transitions',
-        {
-          patientId: patient.id,
-          encounterType: 'ed',
-          admittedAt: START,
-          oudIdentifiedBy: 'screening',
-          careTeam: { navigatorMembershipId: navigator.session.activeMembershipId },
-        },
-        201,
-      );
-      const res = await navigator.request('POST', `/api/v1/transitions/${transition.id}/referrals`, {
+      const { consentId, transitionId } = await prepare(mrn);
+      const res = await navigator.request('POST', `/api/v1/transitions/${transitionId}/referrals`, {
         serviceId: service.id,
         urgency,
       });
       if (res.statusCode !== 201) throw new Error(`send referral: ${res.statusCode} ${res.body}`);
-      return { view: res.json<ReferralView>(), etag: String(res.headers.etag), consentId: consent.id };
+      return { view: res.json<ReferralView>(), etag: String(res.headers.etag), consentId };
     },
   };
 }
