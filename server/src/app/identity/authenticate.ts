@@ -11,7 +11,7 @@ import { isRole } from '../../domain/identity/vocabulary.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Deps, MemberActor, RequestMeta } from '../context.ts';
-import { loadMembership, totpRequiredFor } from './shared/member-actor.ts';
+import { activeMembership, loadMembership, totpRequiredFor } from './shared/member-actor.ts';
 
 export interface SessionAuth {
   kind: 'session';
@@ -61,7 +61,7 @@ export async function authenticateSession(
 
 /**
  * The token and the active membership it acts as, in one statement prepared once (`db/prepared.ts`): every
- * API request runs it. The membership, its organization and its user must be active, as in `loadMembership`.
+ * API request runs it. The membership, its organization and its user must be active (`activeMembership`).
  */
 const tokenActor = preparedPerDb((db) =>
   db
@@ -88,13 +88,7 @@ const tokenActor = preparedPerDb((db) =>
     )
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
-      and(
-        eq(apiTokens.tokenHash, sql.placeholder('hash')),
-        isNull(apiTokens.revokedAt),
-        eq(memberships.status, 'active'),
-        eq(organizations.active, true),
-        eq(users.status, 'active'),
-      ),
+      and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt), activeMembership()),
     )
     .prepare('token_actor'),
 );

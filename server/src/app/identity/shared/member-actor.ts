@@ -17,6 +17,13 @@ export interface MembershipContext {
   totpEnabled: boolean;
 }
 
+/**
+ * The condition every authentication applies, over `membership` joined to its `organization` and `user`:
+ * the membership, its organization and its user are all active.
+ */
+export const activeMembership = () =>
+  and(eq(memberships.status, 'active'), eq(organizations.active, true), eq(users.status, 'active'));
+
 export async function loadMembership(
   db: Queryable,
   userId: string,
@@ -39,15 +46,7 @@ export async function loadMembership(
       ),
     )
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.id, membershipId),
-        eq(memberships.userId, userId),
-        eq(memberships.status, 'active'),
-        eq(organizations.active, true),
-        eq(users.status, 'active'),
-      ),
-    );
+    .where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId), activeMembership()));
   if (!row) return undefined;
   return {
     userId,
