@@ -17,7 +17,7 @@ import type { EmailMessage } from '../app/outbox/enqueue-email.ts';
 import { queryRows } from '../db/client.ts';
 import { outboxAttempts } from '../db/schema/index.ts';
 import type { EmailTransport } from '../integrations/email/transport.ts';
-import { deliverWebhook, type WebhookPayload } from '../integrations/webhooks/deliver-webhook.ts';
+import { deliverWebhook, GONE, type WebhookPayload } from '../integrations/webhooks/deliver-webhook.ts';
 import { safeError } from '../lib/safe-error.ts';
 
 export const BATCH = 100;
@@ -104,11 +104,18 @@ export function createOutboxWorker(deps: Deps, transport: EmailTransport): Outbo
       }
     });
     const done = deps.clock.now();
-    const delivered = outcomes.filter((o) => o.ok).map((o) => o.row.id);
-    if (delivered.length > 0) {
+    // A webhook whose subscription was paused or removed is closed unsent, not delivered.
+    const isClosed = (o: Outcome) => o.row.channel === 'webhook' && o.statusCode === GONE;
+    const delivered = outcomes.filter((o) => o.ok && !isClosed(o)).map((o) => o.row.id);
+    const closed = outcomes.filter((o) => o.ok && isClosed(o)).map((o) => o.row.id);
+    for (const [status, ids] of [
+      ['delivered', delivered],
+      ['closed', closed],
+    ] as const) {
+      if (ids.length === 0) continue;
       await deps.db.execute(
-        sql`update outbox set status = 'delivered', delivered_at = ${done}, last_error = null
-            where id = any(${`{${delivered.join(',')}}`}::uuid[])`,
+        sql`update outbox set status = ${status}, delivered_at = ${done}, last_error = null
+            where id = any(${`{${ids.join(',')}}`}::uuid[])`,
       );
     }
     for (const o of outcomes.filter((x) => !x.ok)) {

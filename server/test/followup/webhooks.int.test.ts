@@ -192,7 +192,7 @@ describe.skipIf(skipReason)('webhooks', () => {
       DeliveryView[]
     >();
     const closed = log.find((d) => d.eventId.includes(view.id));
-    expect(closed).toMatchObject({ status: 'delivered' });
+    expect(closed).toMatchObject({ status: 'closed', nextAttemptAt: null });
     expect(closed?.attempts.map((a) => a.statusCode)).toEqual([410]);
     // Nothing new is queued for a paused subscription.
     const later = await f.send('W-6');
@@ -201,5 +201,18 @@ describe.skipIf(skipReason)('webhooks', () => {
       .from(outbox)
       .where(sql`${outbox.dedupeKey} like ${`%${later.view.id}%:webhook:${subscription.id}`}`);
     expect(queued).toEqual([]);
+
+    // Resumed: new events are sent again; what was closed while paused stays closed.
+    const resumed = await admin.request('POST', `/api/v1/webhooks/${subscription.id}/resume`);
+    expect(resumed.json<{ active: boolean }>().active).toBe(true);
+    const next = await f.send('W-7');
+    await drain();
+    expect(hook.received.some((r) => String(r.headers['handoff-event-id']).includes(next.view.id))).toBe(
+      true,
+    );
+    const after = (await admin.request('GET', `/api/v1/webhooks/${subscription.id}/deliveries`)).json<
+      DeliveryView[]
+    >();
+    expect(after.find((d) => d.id === closed?.id)?.status).toBe('closed');
   });
 });

@@ -31,6 +31,10 @@ export async function startSmtp(
       });
     },
   });
+  // A sender killed mid-message resets its connection: expected in crash tests, not a failure here.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.server.address();
   return {

@@ -2,7 +2,8 @@
  * An organization's webhook subscriptions, managed by its administrators (`token.manage_org`: webhooks are
  * integration credentials, like the organization's API tokens). The signing secret is generated here,
  * shown once and sealed at rest. URLs must be https, except loopback addresses (local receivers, tests).
- * Pausing stops new deliveries; queued ones are closed unsent (410 in the log).
+ * Pausing stops new deliveries; queued ones are closed unsent (status `closed`, 410 in the log). Resuming
+ * sends what is queued from then on; closed deliveries stay closed unless re-sent from the log.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -92,18 +93,24 @@ export async function createWebhook(
   return { ...webhookView(row), secret };
 }
 
-export async function pauseWebhook(deps: Deps, actor: Actor, id: string): Promise<WebhookView> {
+/** Pauses (`active: false`) or resumes (`active: true`) a subscription. */
+export async function setWebhookActive(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  active: boolean,
+): Promise<WebhookView> {
   const member = await admin(deps, actor);
   const row = await ownWebhook(deps.db, member, id);
   const now = deps.clock.now();
   const [updated] = await deps.db.transaction(async (tx) => {
     const changed = await tx
       .update(webhookSubscriptions)
-      .set({ active: false, updatedAt: now })
+      .set({ active, updatedAt: now })
       .where(and(eq(webhookSubscriptions.networkId, row.networkId), eq(webhookSubscriptions.id, row.id)))
       .returning();
     await appendAuditEvent(tx, member, now, {
-      action: 'webhook.pause',
+      action: active ? 'webhook.resume' : 'webhook.pause',
       entityType: 'webhook',
       entityId: row.id,
     });

@@ -16,7 +16,8 @@ export interface DeliveryView {
   id: string;
   eventId: string;
   type: string;
-  status: string;
+  /** pending, sending (being sent), delivered, or closed (unsent: the subscription was paused or removed). */
+  status: 'pending' | 'sending' | 'delivered' | 'closed';
   attempts: {
     at: string;
     ok: boolean;
@@ -61,7 +62,7 @@ export async function listWebhookDeliveries(deps: Deps, actor: Actor, id: string
     id: r.id,
     eventId: r.dedupeKey,
     type: String((r.payload['event'] as { type?: unknown } | undefined)?.type ?? ''),
-    status: r.status,
+    status: r.status as DeliveryView['status'],
     attempts: attempts
       .filter((a) => a.outboxId === r.id)
       .map((a) => ({
@@ -71,7 +72,7 @@ export async function listWebhookDeliveries(deps: Deps, actor: Actor, id: string
         error: a.error,
         durationMs: a.durationMs,
       })),
-    nextAttemptAt: r.status === 'delivered' ? null : r.nextAttemptAt.toISOString(),
+    nextAttemptAt: r.status === 'delivered' || r.status === 'closed' ? null : r.nextAttemptAt.toISOString(),
     deliveredAt: r.deliveredAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
   }));

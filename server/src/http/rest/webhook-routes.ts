@@ -7,7 +7,7 @@ import {
   createWebhook,
   createWebhookInput,
   listWebhooks,
-  pauseWebhook,
+  setWebhookActive,
 } from '../../app/notifications/manage-webhooks.ts';
 import { listWebhookDeliveries, resendWebhookDelivery } from '../../app/notifications/webhook-deliveries.ts';
 import { actorOf } from '../auth.ts';
@@ -56,7 +56,19 @@ export function webhookRoutes(deps: Deps) {
           params: idParams,
         },
       },
-      async (request) => pauseWebhook(deps, actorOf(request), request.params.id),
+      async (request) => setWebhookActive(deps, actorOf(request), request.params.id, false),
+    );
+
+    app.post(
+      '/webhooks/:id/resume',
+      {
+        schema: {
+          tags,
+          summary: 'Send to this endpoint again from now on (deliveries closed while paused stay closed)',
+          params: idParams,
+        },
+      },
+      async (request) => setWebhookActive(deps, actorOf(request), request.params.id, true),
     );
 
     app.get(

@@ -4,7 +4,8 @@
  * only here), with the outbox de-duplication key as `Handoff-Event-Id`. A 2xx answer is delivered; any
  * other answer, a timeout (10 s) or a refused connection throws, and the outbox retries with back-off.
  * Redirects are not followed (a receiver that moved must be updated, not guessed). A subscription deleted
- * or paused since the event was queued is not sent to; the row is closed as delivered with status 410.
+ * or paused since the event was queued is not sent to: the answer is `GONE` (410) and the worker closes the row
+ * (`closed`, 410 in the delivery log).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../app/context.ts';
