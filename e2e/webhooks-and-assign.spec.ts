@@ -99,7 +99,7 @@ async function startTransition(page: Page, patient: FreshPatient, withConsent: b
   await closeNotifications(page);
 }
 
-test('an organization administrator subscribes a webhook, reads its delivery log, resends and pauses it', async ({
+test('an organization administrator subscribes a webhook, reads its delivery log, resends, pauses and resumes it', async ({
   browser,
 }) => {
   test.setTimeout(240_000);
@@ -234,6 +234,10 @@ test('an organization administrator subscribes a webhook, reads its delivery log
     await dialog.getByRole('button', { name: 'Pause' }).click();
     await expect(row.getByTestId('webhook-state')).toHaveText('Paused');
     await expect(row.getByRole('button', { name: `Pause webhook ${receiver.url}` })).toHaveCount(0);
+    // …and resumed: active again, pausable again.
+    await row.getByRole('button', { name: `Resume webhook ${receiver.url}` }).click();
+    await expect(row.getByTestId('webhook-state')).toHaveText('Active');
+    await expect(row.getByRole('button', { name: `Pause webhook ${receiver.url}` })).toBeVisible();
     await admin.context().close();
   } finally {
     await receiver.close();

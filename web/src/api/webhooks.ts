@@ -1,6 +1,6 @@
 /**
  * Webhook endpoints of the active organization (its administrators: `token.manage_org`): subscriptions
- * (list, create — the signing secret comes back once —, pause), each subscription's delivery log (the
+ * (list, create — the signing secret comes back once —, pause, resume), each subscription's delivery log (the
  * latest 100 events with every attempt) and the manual re-send of one delivery (same event id). Shapes are
  * the server's own (`server/src/app/notifications/webhook-view.ts`, `webhook-deliveries.ts`); the create
  * body is the input of `manage-webhooks.ts` (type-only).
@@ -18,9 +18,6 @@ export type DeliveryAttempt = DeliveryView['attempts'][number];
 export type CreateWebhookInput = z.input<typeof createWebhookInput>;
 export type CreatedWebhook = WebhookView & { secret: string };
 
-/** The status the server gives a queued delivery it closed unsent (the subscription was paused). */
-export const GONE = 410;
-
 const base = '/api/v1/webhooks';
 const hook = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
@@ -32,6 +29,9 @@ export const createWebhook = (input: CreateWebhookInput) =>
 
 /** Stops sending to the endpoint; deliveries still queued are closed unsent. */
 export const pauseWebhook = (id: string) => api<WebhookView>(`${hook(id)}/pause`, { method: 'POST' });
+
+/** Sends to the endpoint again from now on; deliveries closed while it was paused stay closed. */
+export const resumeWebhook = (id: string) => api<WebhookView>(`${hook(id)}/resume`, { method: 'POST' });
 
 export const listDeliveries = (id: string) => api<DeliveryView[]>(`${hook(id)}/deliveries`);
 

@@ -1,7 +1,7 @@
 /**
  * The organization's webhook subscriptions (its administrators, like its API tokens): add one — an https
  * URL (http only for localhost) and which events it wants — and copy its signing secret, shown this once;
- * see them all, pause one, and open the delivery log of one. The server answers for the active
+ * see them all, pause or resume one, and open the delivery log of one. The server answers for the active
  * membership's organization, so the tab only shows on that organization's page.
  */
 import { Badge, Button, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import {
   createWebhook,
   pauseWebhook,
+  resumeWebhook,
   useWebhookList,
   webhookKeys,
   type CreatedWebhook,
@@ -33,10 +34,10 @@ export function OrganizationWebhooksTab() {
   const webhooks = useWebhookList();
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [logOf, setLogOf] = useState<string | null>(null);
-  const pause = useMutation({
-    mutationFn: (hook: WebhookView) => pauseWebhook(hook.id),
-    onSuccess: async () => {
-      notifySuccess(t('admin.webhooks.paused'));
+  const toggle = useMutation({
+    mutationFn: (hook: WebhookView) => (hook.active ? pauseWebhook(hook.id) : resumeWebhook(hook.id)),
+    onSuccess: async (updated) => {
+      notifySuccess(t(updated.active ? 'admin.webhooks.resumed' : 'admin.webhooks.paused'));
       await client.invalidateQueries({ queryKey: webhookKeys.all });
     },
     onError: (error) => notifyError(describeError(error, t)),
@@ -119,10 +120,20 @@ export function OrganizationWebhooksTab() {
                     title={t('admin.webhooks.pauseTitle')}
                     message={t('admin.webhooks.pauseMessage', { url: w.url })}
                     confirmLabel={t('admin.webhooks.pause')}
-                    loading={pause.isPending && pause.variables?.id === w.id}
-                    onConfirm={() => pause.mutate(w)}
+                    loading={toggle.isPending && toggle.variables?.id === w.id}
+                    onConfirm={() => toggle.mutate(w)}
                   />
-                ) : null}
+                ) : (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    aria-label={t('admin.webhooks.resumeNamed', { url: w.url })}
+                    loading={toggle.isPending && toggle.variables?.id === w.id}
+                    onClick={() => toggle.mutate(w)}
+                  >
+                    {t('admin.webhooks.resume')}
+                  </Button>
+                )}
               </Group>
             ),
           },

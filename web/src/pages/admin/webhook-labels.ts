@@ -1,11 +1,11 @@
 /**
  * Small rules of the webhooks tab: the event filters typed as one line (commas or spaces), the translated
- * field errors of a refused subscription, and what a delivery's status means to a person (a delivery the
- * server closed unsent because its webhook was paused shows as such, not as delivered).
+ * field errors of a refused subscription, and what a delivery's status means to a person (waiting for its
+ * first try or retrying after a failure, being sent, delivered, or closed unsent because its webhook was paused).
  */
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/api-error.ts';
-import { GONE, type DeliveryView } from '../../api/webhooks.ts';
+import type { DeliveryView } from '../../api/webhooks.ts';
 
 /** "referral.sent, task.overdue" → ["referral.sent", "task.overdue"]; empty means every event. */
 export const parseEvents = (text: string): string[] =>
@@ -50,10 +50,11 @@ export function deliveryState(delivery: DeliveryView): DeliveryState {
   const last = delivery.attempts[delivery.attempts.length - 1];
   switch (delivery.status) {
     case 'delivered':
-      return last?.statusCode === GONE ? 'closed' : 'delivered';
+    case 'closed':
+      return delivery.status;
     case 'sending':
       return 'sending';
-    default:
+    case 'pending':
       return last && !last.ok ? 'retrying' : 'waiting';
   }
 }
