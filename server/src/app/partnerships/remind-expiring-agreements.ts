@@ -116,6 +116,7 @@ async function audiencesOf(tx: Tx, p: typeof partnerships.$inferSelect) {
         eq(partnershipLiaisons.networkId, p.networkId),
         eq(partnershipLiaisons.partnershipId, p.id),
         inArray(partnershipLiaisons.organizationId, [p.hospitalOrgId, p.cboOrgId]),
+        eq(memberships.status, 'active'), // a liaison who left does not stand for the side
       ),
     );
   return [p.hospitalOrgId, p.cboOrgId].map((side) => {
