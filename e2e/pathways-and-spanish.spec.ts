@@ -428,6 +428,14 @@ test('the follow-up screens speak Spanish: tasks, a task, notifications, pathway
     page.getByRole('heading', { level: 1, name: es('followup.notifications.title') }),
   ).toBeVisible();
   await expect(page.getByTestId('notification-list')).toHaveAttribute('data-state', 'loaded');
+  // Notifications are worded in the reader's language from their kind and params, not the stored English.
+  const items = await page.getByTestId('notification').allInnerTexts();
+  expect(items.length, 'the demo tick notified this manager').toBeGreaterThan(0);
+  for (const text of items) {
+    expect(text).not.toMatch(
+      /Agreement expires|needs your attention|is overdue|Please update the capacity|Coverage gap|may run out|acknowledgement deadline|not acknowledged/,
+    );
+  }
   await expect(page.getByRole('button', { name: es('followup.notifications.markAll') })).toBeVisible();
   await expect(page.getByRole('switch', { name: es('followup.notifications.unreadOnly') })).toBeVisible();
   const prefs = page.getByTestId('notification-preferences');

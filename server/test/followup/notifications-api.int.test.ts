@@ -39,6 +39,12 @@ describe.skipIf(skipReason)('notifications and the dev clock', () => {
     expect(inbox.items.map((n) => n.kind).sort()).toEqual(['referral.escalation.liaison', 'referral.sent']);
     const notice = inbox.items.find((n) => n.kind === 'referral.escalation.liaison');
     expect(notice).toMatchObject({ link: `/referrals/${view.id}`, readAt: null });
+    // What the web app needs to word them in the reader's language: codes and references, no patient data.
+    expect(notice?.params).toEqual({});
+    expect(inbox.items.find((n) => n.kind === 'referral.sent')?.params).toEqual({
+      status: 'sent',
+      reference: view.id,
+    });
     expect(JSON.stringify(inbox)).not.toContain('PatN-1');
 
     const navigator = await t.login('navigator@demo.handoff.test');

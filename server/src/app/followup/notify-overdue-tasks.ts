@@ -66,6 +66,7 @@ export async function notifyOverdueTasks(deps: Deps): Promise<number> {
         kind: 'task.overdue',
         title: `A follow-up task is overdue: ${task.title}`,
         body: 'A follow-up task for one of your patients passed its deadline. Open it to act or to snooze it with a reason.',
+        params: { task: task.title },
         path,
         dedupeKey,
         at: now,

@@ -68,6 +68,7 @@ export async function notifyStaleCapacity(deps: Deps): Promise<number> {
         kind: 'service.capacity_stale',
         title: `Please update the capacity of ${service.name}`,
         body: `The last capacity report of ${service.name} is more than ${deps.config.capacityMaxAgeDays} days old: partners now see its capacity as unknown.`,
+        params: { service: service.name, days: deps.config.capacityMaxAgeDays },
         path: `/directory/services/${service.id}`,
         dedupeKey: `${STALE_CAPACITY_RULE}:${service.id}:${level}`,
         at: now,

@@ -39,6 +39,7 @@ export async function listNotifications(
       kind: n.kind,
       title: n.title,
       body: n.body,
+      params: n.params,
       link: n.link,
       createdAt: n.createdAt.toISOString(),
       readAt: n.readAt?.toISOString() ?? null,

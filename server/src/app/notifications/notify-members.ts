@@ -11,6 +11,7 @@ import { and, arrayOverlaps, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { memberships, notificationPreferences, notifications, users } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
+import type { NotificationParams } from '../../domain/followup/views.ts';
 import { categoryOf, type EmailChoice } from '../../domain/notifications/preferences.ts';
 import { enqueueEmails } from '../outbox/enqueue-email.ts';
 
@@ -21,8 +22,11 @@ export interface MemberNotice {
   networkId: string;
   membershipIds: Audience;
   kind: string;
+  /** The English wording (in-app fallback and e-mail). */
   title: string;
   body: string;
+  /** What the web app needs to word it in the reader's language; no patient data. */
+  params?: NotificationParams;
   /** Path inside the app, e.g. `/referrals/ID`. */
   path: string;
   /** Unique per event; the person is appended. */
@@ -78,6 +82,7 @@ export async function notifyMembers(deps: Deps, tx: Tx, notice: MemberNotice): P
         kind: notice.kind,
         title: notice.title,
         body: notice.body,
+        params: notice.params ?? {},
         link: notice.path,
         dedupeKey: keyOf(p.membershipId),
         createdAt: notice.at,

@@ -76,6 +76,14 @@ export async function remindExpiringAgreements(deps: Deps): Promise<number> {
           `The ${KIND_WORDS[agreement.kind] ?? agreement.kind} "${agreement.title}" between ${partners} ` +
           `expires on ${expiresOn}${left === 0 ? ' (today)' : ` (in ${left} days)`}. ` +
           `Renew it or plan its end in the partnership workspace.`,
+        params: {
+          agreement: agreement.title,
+          agreementKind: agreement.kind,
+          hospital: names.get(p.hospitalOrgId)?.name ?? '',
+          partner: names.get(p.cboOrgId)?.name ?? '',
+          expiresOn,
+          daysLeft: left,
+        },
         path: `/partnerships/${p.id}`,
         dedupeKey: `agreement-expiry:${agreement.id}:${expiresOn}`,
         at: now,

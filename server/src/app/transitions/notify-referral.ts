@@ -44,6 +44,7 @@ export async function notifyReferral(deps: Deps, tx: Tx, notice: ReferralNotice)
     kind: `referral.${notice.status}`,
     title: `A referral needs your attention (${status})`,
     body: `A referral in Handoff changed: it is now "${status}". Reference: ${notice.referralId}.`,
+    params: { status: notice.status, reference: notice.referralId },
     path,
     dedupeKey,
     at: notice.at,

@@ -19,7 +19,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { PathwayStep } from '../../domain/followup/pathway.ts';
-import type { TaskOutcome } from '../../domain/followup/views.ts';
+import type { NotificationParams, TaskOutcome } from '../../domain/followup/views.ts';
 import { organizations } from './identity.ts';
 import { transitions } from './transitions.ts';
 
@@ -172,6 +172,8 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** What the web app needs to word the notification in the reader's language (see `NotificationView`). */
+    params: jsonb('params').$type<NotificationParams>().notNull().default({}),
     link: text('link').notNull(),
     dedupeKey: text('dedupe_key').notNull(),
     createdAt: ts('created_at').notNull(),

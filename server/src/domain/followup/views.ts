@@ -67,11 +67,19 @@ export interface TaskView {
   version: number;
 }
 
+/** Values a notification's wording needs (names of services or agreements, counts, codes): never patient data. */
+export type NotificationParams = Record<string, string | number>;
+
+/**
+ * `title` and `body` are the English wording (also the e-mail's); the web app words a known `kind` in the
+ * reader's language from `params` and falls back to them.
+ */
 export interface NotificationView {
   id: string;
   kind: string;
   title: string;
   body: string;
+  params: NotificationParams;
   /** A path inside the web app, e.g. `/tasks/…`. */
   link: string;
   createdAt: string;

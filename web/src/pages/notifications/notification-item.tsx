@@ -1,12 +1,13 @@
 /**
- * One notification as a link to what it is about: its title (bold while unread), its text and when it
- * came. Following it marks it read.
+ * One notification as a link to what it is about: its title (bold while unread), its text — both in the
+ * reader's language (`notification-words.ts`) — and when it came. Following it marks it read.
  */
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotificationView } from '../../api/followup.ts';
 import { useFollowupLabels } from '../tasks/followup-labels.ts';
+import { useNotificationWords } from './notification-words.ts';
 import { appPath, useMarkRead } from './use-notifications.ts';
 
 export function NotificationItem({
@@ -21,6 +22,7 @@ export function NotificationItem({
 }) {
   const { t } = useTranslation();
   const labels = useFollowupLabels();
+  const words = useNotificationWords()(n);
   const markRead = useMarkRead();
   const unread = n.readAt === null;
   const path = appPath(n.link);
@@ -28,7 +30,7 @@ export function NotificationItem({
   const createdAt = new Date(Math.min(Date.parse(n.createdAt), Date.now())).toISOString();
   const title = (
     <Text size="sm" fw={unread ? 700 : 400} span>
-      {n.title}
+      {words.title}
     </Text>
   );
   return (
@@ -55,7 +57,7 @@ export function NotificationItem({
         ) : null}
       </Group>
       <Text size={compact ? 'xs' : 'sm'} lineClamp={compact ? 2 : undefined}>
-        {n.body}
+        {words.body}
       </Text>
       <Text size="xs" c="dimmed">
         <time dateTime={n.createdAt} title={labels.dateTime(n.createdAt)}>
