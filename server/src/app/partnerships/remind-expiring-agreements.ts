@@ -5,19 +5,14 @@
  * fires once per agreement and expiry date (`fire-rule.ts`), so a second tick or process adds nothing and a
  * renewed agreement (new expiry date) is reminded again. Directory facts only: never patient data.
  */
-import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
-import {
-  memberships,
-  networks,
-  partnershipAgreements,
-  partnershipLiaisons,
-  partnerships,
-} from '../../db/schema/index.ts';
+import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { networks, partnershipAgreements, partnershipLiaisons, partnerships } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import { daysUntil, reminderDue } from '../../domain/partnerships/vocabulary.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { operatorActor, type Deps } from '../context.ts';
 import { fireOnce, notFired } from '../followup/fire-rule.ts';
+import { liaisonMemberships } from '../followup/recipients.ts';
 import { notifyMembers, type MemberNotice } from '../notifications/notify-members.ts';
 import { organizationNames } from './partnership-view.ts';
 
@@ -108,25 +103,8 @@ export async function remindExpiringAgreements(deps: Deps): Promise<number> {
 
 /** Each side's named liaisons; a side that named none is represented by its organization administrators. */
 async function audiencesOf(tx: Tx, p: typeof partnerships.$inferSelect) {
-  const liaisons = await tx
-    .select({ organizationId: memberships.organizationId, id: memberships.id })
-    .from(partnershipLiaisons)
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.networkId, partnershipLiaisons.networkId),
-        eq(memberships.userId, partnershipLiaisons.userId),
-        eq(memberships.organizationId, partnershipLiaisons.organizationId),
-      ),
-    )
-    .where(
-      and(
-        eq(partnershipLiaisons.networkId, p.networkId),
-        eq(partnershipLiaisons.partnershipId, p.id),
-        inArray(partnershipLiaisons.organizationId, [p.hospitalOrgId, p.cboOrgId]),
-        eq(memberships.status, 'active'), // a liaison who left does not stand for the side
-      ),
-    );
+  // A liaison who left does not stand for the side (`liaisonMemberships` keeps active memberships only).
+  const liaisons = await liaisonMemberships(tx, p.networkId, eq(partnershipLiaisons.partnershipId, p.id));
   return [p.hospitalOrgId, p.cboOrgId].map((side) => {
     const named = liaisons.filter((l) => l.organizationId === side).map((l) => l.id);
     return named.length > 0 ? named : { organizationId: side, roles: ['org_admin'] };
