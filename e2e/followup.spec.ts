@@ -30,6 +30,7 @@ import {
 } from '../server/src/domain/followup/vocabulary.ts';
 import { TASK_STATES, WORKLIST_FILTERS } from '../server/src/domain/followup/worklist.ts';
 import { expectAccessible } from './support/accessibility.ts';
+import { areaStrings } from './support/bundles.ts';
 import { DEMO_PASSWORD, users } from './support/demo-users.ts';
 import { signIn } from './support/fixtures.ts';
 import { linkIn, type Mail } from './support/mailbox.ts';
@@ -38,14 +39,7 @@ import { closeNotifications } from './support/partnerships.ts';
 import { networkTimezone } from './support/patients.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import type { StoredMessage } from './support/smtp-capture.ts';
-import {
-  freshPatient,
-  networkLocalInput,
-  obotService,
-  recordConsentNaming,
-  registerPatient,
-  type FreshPatient,
-} from './support/transitions.ts';
+import { freshPatient, obotService, recordDischargeNow, startTransition } from './support/transitions.ts';
 
 const test = base.extend<object, { devServer: RunningServer }>({
   devServer: [
@@ -128,28 +122,6 @@ async function bellNotificationTo(page: Page, path: string) {
   const link = item.locator(`a[href="${path}"]`);
   await expect(link).toBeVisible();
   return { popover, link };
-}
-
-/** Registers the patient, records a consent naming the OBOT and starts a transition (not discharged yet). */
-async function startTransition(page: Page, patient: FreshPatient, withConsent: boolean): Promise<string> {
-  const patientPath = await registerPatient(page, patient);
-  await closeNotifications(page);
-  if (withConsent) {
-    await page.goto(`${patientPath}/consents/new`);
-    await recordConsentNaming(page, obotService.organization, patient.name);
-    await closeNotifications(page);
-  }
-  await page.getByRole('link', { name: 'Start transition' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: `Start a transition for ${patient.name}` }),
-  ).toBeVisible();
-  const now = networkLocalInput(new Date());
-  await page.getByRole('textbox', { name: 'Dose', exact: true }).fill('16 mg daily');
-  await page.getByRole('textbox', { name: 'Last dose in hospital', exact: true }).fill(now);
-  await page.getByRole('button', { name: 'Save transition' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Transition: ${patient.name}` })).toBeVisible();
-  await closeNotifications(page);
-  return new URL(page.url()).pathname;
 }
 
 test('an urgent referral nobody acknowledges escalates to the liaison, the backup, then back to the navigator with alternatives', async ({
@@ -265,11 +237,7 @@ test('the navigator completes the 7-day medication check from the worklist in on
   await startTransition(nav, patient, false);
 
   // The patient leaves the hospital: the hospital's pathway makes its discharge tasks.
-  const discharge = nav.getByRole('form', { name: 'Record the discharge' });
-  await discharge.getByRole('button', { name: 'Set Discharged to now' }).click();
-  await discharge.getByRole('button', { name: 'Save discharge' }).click();
-  await expect(nav.getByText('Transition updated.')).toBeVisible();
-  await closeNotifications(nav);
+  await recordDischargeNow(nav);
 
   await nav
     .getByRole('navigation', { name: 'Main' })
@@ -342,25 +310,6 @@ test('the navigator completes the 7-day medication check from the worklist in on
   await nav.context().close();
 });
 
-type Bundle = { [key: string]: string | Bundle };
-
-function flatten(bundle: Bundle, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(bundle)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const followupBundle = (language: 'en' | 'es'): Map<string, string> =>
-  flatten(
-    JSON.parse(
-      readFileSync(new URL(`../web/src/i18n/followup.${language}.json`, import.meta.url), 'utf8'),
-    ) as Bundle,
-  );
-
 test('a person takes overdue-task e-mails as a daily summary; escalations stay immediate', async ({
   browser,
   devServer,
@@ -389,8 +338,8 @@ test('a person takes overdue-task e-mails as a daily summary; escalations stay i
 });
 
 test('the follow-up area speaks English and Spanish alike, and labels every code', () => {
-  const en = followupBundle('en');
-  const es = followupBundle('es');
+  const en = areaStrings('en', 'followup');
+  const es = areaStrings('es', 'followup');
   const onlyEn = [...en.keys()].filter((k) => !es.has(k));
   const onlyEs = [...es.keys()].filter((k) => !en.has(k));
   expect({ onlyEn, onlyEs }).toEqual({ onlyEn: [], onlyEs: [] });

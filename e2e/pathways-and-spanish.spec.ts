@@ -14,41 +14,18 @@
  * Only a partnership's pathway is changed, and only its description: its steps stay as they are, so the
  * tasks other journeys expect are made as before.
  */
-import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { DEMO_PATHWAYS } from '../server/src/domain/followup/demo-pathways.ts';
 import type { PathwayView } from '../server/src/domain/followup/views.ts';
 import { expectAccessible } from './support/accessibility.ts';
+import { appStrings, type Language } from './support/bundles.ts';
 import { DEMO_PASSWORD, users } from './support/demo-users.ts';
 import { expect, signIn, test } from './support/fixtures.ts';
 import { closeNotifications } from './support/partnerships.ts';
 import { freshPatient } from './support/transitions.ts';
 
-type Bundle = { [key: string]: string | Bundle };
-type Language = 'en' | 'es';
-
-function flatten(bundle: Bundle, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(bundle)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-/** The main bundle and each area's own file, mounted under the area's key (`web/src/i18n/index.ts`). */
-const AREAS = ['directory', 'followup', 'imports', 'partnerships', 'patients', 'transitions'] as const;
-
-function bundle(language: Language): Map<string, string> {
-  const load = (name: string) =>
-    JSON.parse(readFileSync(new URL(`../web/src/i18n/${name}.json`, import.meta.url), 'utf8')) as Bundle;
-  const all = flatten(load(language));
-  for (const area of AREAS) for (const [k, v] of flatten(load(`${area}.${language}`), area)) all.set(k, v);
-  return all;
-}
-
-const bundles: Record<Language, Map<string, string>> = { en: bundle('en'), es: bundle('es') };
+/** The whole app's strings (main bundle and every area's file), as the page shows them. */
+const bundles: Record<Language, Map<string, string>> = { en: appStrings('en'), es: appStrings('es') };
 
 /** A string of the web app's bundle, interpolated as i18next does (`{{name}}`). */
 function tr(language: Language, key: string, values: Record<string, string | number> = {}): string {

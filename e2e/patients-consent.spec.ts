@@ -8,7 +8,6 @@
  * next page load the clinic finds the patient nowhere: not in the list, and "not found" at its address.
  * Then a clinician of the clinic, treating the patient in an emergency, opens the record under § 2.51.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
   CONSENT_ELEMENTS,
@@ -24,6 +23,7 @@ import {
   PHONE_USES,
 } from '../server/src/domain/patients/vocabulary.ts';
 import { expectAccessible } from './support/accessibility.ts';
+import { areaStrings } from './support/bundles.ts';
 import { DEMO_PASSWORD, users } from './support/demo-users.ts';
 import { expect, signIn, test } from './support/fixtures.ts';
 import { closeNotifications, networkDay } from './support/partnerships.ts';
@@ -299,28 +299,9 @@ test('a consent shares a patient with one clinic, and its revocation stops the s
   await navigatorContext.close();
 });
 
-type Bundle = { [key: string]: string | Bundle };
-
-function flatten(bundle: Bundle, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(bundle)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const load = (language: string) =>
-  flatten(
-    JSON.parse(
-      readFileSync(new URL(`../web/src/i18n/patients.${language}.json`, import.meta.url), 'utf8'),
-    ) as Bundle,
-  );
-
 test('the patients area speaks English and Spanish alike, and labels every code', () => {
-  const en = load('en');
-  const es = load('es');
+  const en = areaStrings('en', 'patients');
+  const es = areaStrings('es', 'patients');
   const onlyEn = [...en.keys()].filter((k) => !es.has(k));
   const onlyEs = [...es.keys()].filter((k) => !en.has(k));
   expect({ onlyEn, onlyEs }).toEqual({ onlyEn: [], onlyEs: [] });

@@ -2,7 +2,6 @@
  * Journey 7: switch the interface to Spanish (remembered across reloads, `<html lang>` follows), and
  * check that the English and Spanish bundles have the same keys and label every vocabulary code.
  */
-import { readFileSync } from 'node:fs';
 import {
   CBO_SUBTYPES,
   ORGANIZATION_KINDS,
@@ -11,23 +10,9 @@ import {
 } from '../server/src/domain/identity/vocabulary.ts';
 import * as webVocabulary from '../web/src/vocabulary.ts';
 import { expectAccessible } from './support/accessibility.ts';
+import { appStrings } from './support/bundles.ts';
 import { DEMO_PASSWORD, users } from './support/demo-users.ts';
 import { expect, test } from './support/fixtures.ts';
-
-type Bundle = { [key: string]: string | Bundle };
-
-const load = (language: string) =>
-  JSON.parse(readFileSync(new URL(`../web/src/i18n/${language}.json`, import.meta.url), 'utf8')) as Bundle;
-
-function flatten(bundle: Bundle, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(bundle)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 test('the interface speaks Spanish when asked, and remembers it', async ({ page }) => {
   await page.goto('/login');
@@ -73,16 +58,12 @@ test('the interface speaks Spanish when asked, and remembers it', async ({ page 
   await expect(page.getByRole('heading', { level: 1, name: 'Partnerships' })).toBeVisible();
 });
 
-/** The main bundle and each area's own file (mounted under the area's key, `web/src/i18n/index.ts`). */
+/** The areas mounted for this check (the follow-up area's own journey checks its file). */
 const AREAS = ['directory', 'imports', 'partnerships', 'patients', 'transitions'] as const;
 
 test('English and Spanish have the same keys, none empty, and label every vocabulary code', () => {
-  const en = flatten(load('en'));
-  const es = flatten(load('es'));
-  for (const area of AREAS) {
-    for (const [k, v] of flatten(load(`${area}.en`), area)) en.set(k, v);
-    for (const [k, v] of flatten(load(`${area}.es`), area)) es.set(k, v);
-  }
+  const en = appStrings('en', AREAS);
+  const es = appStrings('es', AREAS);
   const onlyEn = [...en.keys()].filter((k) => !es.has(k));
   const onlyEs = [...es.keys()].filter((k) => !en.has(k));
   expect({ onlyEn, onlyEs }).toEqual({ onlyEn: [], onlyEs: [] });

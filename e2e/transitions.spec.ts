@@ -27,6 +27,7 @@ import {
   URGENCIES,
 } from '../server/src/domain/transitions/vocabulary.ts';
 import { expectAccessible } from './support/accessibility.ts';
+import { areaStrings } from './support/bundles.ts';
 import { DEMO_PASSWORD, users } from './support/demo-users.ts';
 import { expect, signIn, test } from './support/fixtures.ts';
 import { closeNotifications } from './support/partnerships.ts';
@@ -34,7 +35,6 @@ import { navigatorOrganization, networkTimezone } from './support/patients.ts';
 import {
   addDays,
   freshPatient,
-  loadTransitionsBundle,
   hoursBetween,
   networkInstant,
   networkLocalInput,
@@ -260,8 +260,8 @@ test('a navigator hands a patient over to an OBOT and the gap clock follows the 
 const GAP_STATES = ['linked', 'gap', 'at_risk', 'covered', 'pending', 'no_plan'] as const;
 
 test('the transitions area speaks English and Spanish alike, and labels every code and move', () => {
-  const en = loadTransitionsBundle('en');
-  const es = loadTransitionsBundle('es');
+  const en = areaStrings('en', 'transitions');
+  const es = areaStrings('es', 'transitions');
   const onlyEn = [...en.keys()].filter((k) => !es.has(k));
   const onlyEs = [...es.keys()].filter((k) => !en.has(k));
   expect({ onlyEn, onlyEs }).toEqual({ onlyEn: [], onlyEs: [] });

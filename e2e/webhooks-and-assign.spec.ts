@@ -22,14 +22,7 @@ import { DEMO_PASSWORD, generatedColleaguesOf, organizationsOf, users } from './
 import { expect, signIn, test } from './support/fixtures.ts';
 import { closeNotifications } from './support/partnerships.ts';
 import { networkTimezone } from './support/patients.ts';
-import {
-  freshPatient,
-  networkLocalInput,
-  obotService,
-  recordConsentNaming,
-  registerPatient,
-  type FreshPatient,
-} from './support/transitions.ts';
+import { freshPatient, obotService, recordDischargeNow, startTransition } from './support/transitions.ts';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -75,28 +68,6 @@ async function personPage(browser: Browser, email: string): Promise<Page> {
   const page = await context.newPage();
   await signIn(page, email, DEMO_PASSWORD);
   return page;
-}
-
-/** Registers the patient (with a consent naming the OBOT, if asked) and starts a transition. */
-async function startTransition(page: Page, patient: FreshPatient, withConsent: boolean): Promise<void> {
-  const patientPath = await registerPatient(page, patient);
-  await closeNotifications(page);
-  if (withConsent) {
-    await page.goto(`${patientPath}/consents/new`);
-    await recordConsentNaming(page, obotService.organization, patient.name);
-    await closeNotifications(page);
-  }
-  await page.getByRole('link', { name: 'Start transition' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: `Start a transition for ${patient.name}` }),
-  ).toBeVisible();
-  await page.getByRole('textbox', { name: 'Dose', exact: true }).fill('16 mg daily');
-  await page
-    .getByRole('textbox', { name: 'Last dose in hospital', exact: true })
-    .fill(networkLocalInput(new Date()));
-  await page.getByRole('button', { name: 'Save transition' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Transition: ${patient.name}` })).toBeVisible();
-  await closeNotifications(page);
 }
 
 test('an organization administrator subscribes a webhook, reads its delivery log, resends, pauses and resumes it', async ({
@@ -255,11 +226,7 @@ test('the navigator hands the peer call to a colleague from the task page, after
   await startTransition(nav, patient, false);
 
   // The discharge makes the pathway's tasks; the peer call waits, unassigned, in the team's queue.
-  const discharge = nav.getByRole('form', { name: 'Record the discharge' });
-  await discharge.getByRole('button', { name: 'Set Discharged to now' }).click();
-  await discharge.getByRole('button', { name: 'Save discharge' }).click();
-  await expect(nav.getByText('Transition updated.')).toBeVisible();
-  await closeNotifications(nav);
+  await recordDischargeNow(nav);
   await nav.goto('/tasks?filter=team');
   await expect(nav.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
   await expect(nav.getByTestId('task-list')).toHaveAttribute('data-state', 'loaded');

@@ -1,12 +1,13 @@
 /**
  * Transitions journey helpers: a fresh patient per run (registered through the UI), the consent wizard
- * naming one organization, the OBOT the well-known intake worker answers for, and wall-clock times in the
- * network's time zone — the values a `datetime-local` input takes, and the instants they stand for (to
- * compute the coverage gap the page must show, whatever the daylight-saving rules).
+ * naming one organization, a transition started for the patient and its discharge, the OBOT the
+ * well-known intake worker answers for, and wall-clock times in the network's time zone — the values a
+ * `datetime-local` input takes, and the instants they stand for (to compute the coverage gap the page
+ * must show, whatever the daylight-saving rules).
  */
-import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { firstObotService } from './directory.ts';
+import { closeNotifications } from './partnerships.ts';
 import { networkTimezone } from './patients.ts';
 
 /** The first OBOT's service: the well-known intake worker (intake@demo.handoff.test) works there. */
@@ -79,6 +80,45 @@ export async function recordConsentNaming(page: Page, organization: string, pati
   );
 }
 
+/**
+ * Registers the patient, records a consent naming the OBOT if asked (so a referral to it may be sent), and
+ * starts a transition: buprenorphine 16 mg daily, last dose in hospital now (the network's wall clock), not
+ * discharged yet. Waits for the transition's page and returns its path.
+ */
+export async function startTransition(
+  page: Page,
+  patient: FreshPatient,
+  withConsent: boolean,
+): Promise<string> {
+  const patientPath = await registerPatient(page, patient);
+  await closeNotifications(page);
+  if (withConsent) {
+    await page.goto(`${patientPath}/consents/new`);
+    await recordConsentNaming(page, obotService.organization, patient.name);
+    await closeNotifications(page);
+  }
+  await page.getByRole('link', { name: 'Start transition' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Start a transition for ${patient.name}` }),
+  ).toBeVisible();
+  const now = networkLocalInput(new Date());
+  await page.getByRole('textbox', { name: 'Dose', exact: true }).fill('16 mg daily');
+  await page.getByRole('textbox', { name: 'Last dose in hospital', exact: true }).fill(now);
+  await page.getByRole('button', { name: 'Save transition' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Transition: ${patient.name}` })).toBeVisible();
+  await closeNotifications(page);
+  return new URL(page.url()).pathname;
+}
+
+/** On the transition's page: records the discharge as now (the hospital's pathway makes its discharge tasks). */
+export async function recordDischargeNow(page: Page): Promise<void> {
+  const discharge = page.getByRole('form', { name: 'Record the discharge' });
+  await discharge.getByRole('button', { name: 'Set Discharged to now' }).click();
+  await discharge.getByRole('button', { name: 'Save discharge' }).click();
+  await expect(page.getByText('Transition updated.')).toBeVisible();
+  await closeNotifications(page);
+}
+
 /** The wall clock of an instant in the network's time zone, as a `datetime-local` value (minutes). */
 export function networkLocalInput(at: Date): string {
   const parts = Object.fromEntries(
@@ -119,23 +159,3 @@ export function networkInstant(local: string): Date {
 /** Hours from `from` to `to`, rounded up to whole hours (as the gap clock counts). */
 export const hoursBetween = (from: Date, to: Date): number =>
   Math.ceil((to.getTime() - from.getTime()) / 3_600_000);
-
-type Bundle = { [key: string]: string | Bundle };
-
-function flatten(bundle: Bundle, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(bundle)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-/** The transitions area's strings in one language, flattened to dotted keys. */
-export const loadTransitionsBundle = (language: 'en' | 'es'): Map<string, string> =>
-  flatten(
-    JSON.parse(
-      readFileSync(new URL(`../../web/src/i18n/transitions.${language}.json`, import.meta.url), 'utf8'),
-    ) as Bundle,
-  );
