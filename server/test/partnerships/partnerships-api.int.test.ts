@@ -411,4 +411,42 @@ describe.skipIf(skipReason)('partnership workspace API', () => {
     expect(await remindExpiringAgreements(t.deps)).toBe(0); // idempotent: fired once per agreement and expiry
     expect((await keys()).length).toBe(sent.length);
   });
+
+  it('falls back to the side’s administrators once its named liaison has left', async () => {
+    const navigator = await t.login('navigator@demo.handoff.test');
+    await ok(
+      hospitalAdmin,
+      'POST',
+      `/api/v1/partnerships/${partnership.id}/liaisons`,
+      { userId: navigator.session.user.id, organizationId: hospitalOrg, role: 'primary' },
+      201,
+    );
+    const remindedOf = async (title: string) => {
+      await ok(
+        hospitalAdmin,
+        'POST',
+        `/api/v1/partnerships/${partnership.id}/agreements`,
+        { kind: 'data_sharing', title, effectiveOn: '2026-01-01', expiresOn: '2026-12-10' },
+        201,
+      );
+      await remindExpiringAgreements(t.deps);
+      return (await t.deps.db.select().from(outbox).where(like(outbox.dedupeKey, 'agreement-expiry:%')))
+        .filter((r) => String((r.payload as { text?: string }).text).includes(title))
+        .map((r) => (r.payload as { to: string }).to);
+    };
+    // Named: the hospital side is the navigator alone.
+    const named = await remindedOf('Data sharing A');
+    expect(named).toContain('navigator@demo.handoff.test');
+    expect(named).not.toContain('admin.hospital@demo.handoff.test');
+    // The navigator leaves the hospital: the side falls back to its administrators.
+    const deactivated = await hospitalAdmin.request(
+      'PATCH',
+      `/api/v1/organizations/${hospitalOrg}/members/${navigator.session.activeMembershipId}`,
+      { status: 'inactive' },
+    );
+    expect(deactivated.statusCode, deactivated.body).toBe(204);
+    const left = await remindedOf('Data sharing B');
+    expect(left).toContain('admin.hospital@demo.handoff.test');
+    expect(left).not.toContain('navigator@demo.handoff.test');
+  });
 });
