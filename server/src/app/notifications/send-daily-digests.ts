@@ -45,7 +45,14 @@ export async function sendDailyDigests(deps: Deps): Promise<number> {
       ),
     )
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(notificationPreferences.email, 'digest'), eq(memberships.status, 'active')));
+    // Like notify-members: only an active membership of an active user receives anything.
+    .where(
+      and(
+        eq(notificationPreferences.email, 'digest'),
+        eq(memberships.status, 'active'),
+        eq(users.status, 'active'),
+      ),
+    );
   const people = new Map<
     string,
     { networkId: string; timezone: string; email: string; categories: Set<string> }
